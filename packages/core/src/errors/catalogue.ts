@@ -1,0 +1,115 @@
+/**
+ * The error catalogue: every stable error code the platform emits, once, with the HTTP status a
+ * service maps it to and a short English title. Tests assert codes, never messages.
+ *
+ * Codes are `ERR_<AREA>_<KIND>`. Add a code here, in its area, before throwing it.
+ */
+export const ERROR_CATALOGUE = {
+  // input and usage
+  ERR_INPUT_INVALID: { status: 400, title: 'Input is not valid' },
+  ERR_INPUT_TOO_LARGE: { status: 413, title: 'Input is larger than allowed' },
+  ERR_FORMAT_UNKNOWN: { status: 400, title: 'Input is in no format this verifier knows' },
+
+  // bytes and text encodings
+  ERR_ENCODING_BASE64URL: { status: 400, title: 'Malformed base64url' },
+  ERR_ENCODING_BASE45: { status: 400, title: 'Malformed base45' },
+  ERR_ENCODING_HEX: { status: 400, title: 'Malformed hexadecimal' },
+  ERR_ENCODING_UTF8: { status: 400, title: 'Malformed UTF-8' },
+  ERR_ENCODING_JSON: { status: 400, title: 'Malformed JSON' },
+
+  // compression
+  ERR_COMPRESSION_MALFORMED: { status: 400, title: 'Compressed data is malformed' },
+  ERR_COMPRESSION_LIMIT: { status: 413, title: 'Compressed data inflates beyond the allowed size' },
+
+  // CBOR
+  ERR_CBOR_MALFORMED: { status: 400, title: 'Malformed CBOR' },
+  ERR_CBOR_UNSUPPORTED: { status: 400, title: 'CBOR value cannot be encoded deterministically' },
+  ERR_CBOR_STRUCTURE: { status: 400, title: 'CBOR structure does not match the expected shape' },
+
+  // crypto
+  ERR_CRYPTO_UNSUPPORTED_ALG: { status: 400, title: 'Algorithm not supported' },
+  ERR_CRYPTO_KEY_INVALID: { status: 400, title: 'Key is malformed or not on the curve' },
+  ERR_CRYPTO_SIGNATURE_MALFORMED: { status: 400, title: 'Signature has the wrong size or shape' },
+  ERR_CRYPTO_OPERATION: { status: 500, title: 'A cryptographic operation failed' },
+  ERR_KEYSTORE_PASSPHRASE: { status: 401, title: 'Wrong passphrase for the key store' },
+  ERR_KEYSTORE_FORMAT: { status: 400, title: 'Key file is malformed' },
+
+  // COSE
+  ERR_COSE_MALFORMED: { status: 400, title: 'Malformed COSE structure' },
+  ERR_COSE_ALG_MISMATCH: { status: 400, title: 'COSE algorithm not allowed for this key' },
+  ERR_COSE_SIGNATURE_INVALID: { status: 400, title: 'COSE signature does not verify' },
+  ERR_COSE_CRIT_UNSUPPORTED: { status: 400, title: 'COSE critical header not understood' },
+
+  // JOSE / JWS
+  ERR_JWS_MALFORMED: { status: 400, title: 'Malformed JWS' },
+  ERR_JWS_ALG_NOT_ALLOWED: { status: 400, title: 'JWS algorithm not allowed' },
+  ERR_JWS_SIGNATURE_INVALID: { status: 400, title: 'JWS signature does not verify' },
+  ERR_JWT_CLAIM_INVALID: { status: 400, title: 'JWT claim missing or invalid' },
+
+  // X.509 and trust
+  ERR_X509_MALFORMED: { status: 400, title: 'Malformed X.509 certificate' },
+  ERR_X509_PROFILE: { status: 400, title: 'Certificate violates the ISO 18013-5 Annex B profile' },
+  ERR_TRUST_UNTRUSTED_ROOT: { status: 400, title: 'Chain does not end at a trusted root' },
+  ERR_TRUST_CHAIN_SIGNATURE: { status: 400, title: 'A certificate signature in the chain does not verify' },
+  ERR_TRUST_CERT_EXPIRED: { status: 400, title: 'A certificate in the chain has expired' },
+  ERR_TRUST_CERT_NOT_YET_VALID: { status: 400, title: 'A certificate in the chain is not yet valid' },
+  ERR_TRUST_KEY_USAGE: { status: 400, title: 'A certificate in the chain has the wrong key usage' },
+  ERR_TRUST_CHAIN_MISSING: { status: 400, title: 'No certificate chain or key identifier to resolve the issuer' },
+  ERR_TRUST_KID_UNKNOWN: { status: 400, title: 'Key identifier not found in the trust sources' },
+  ERR_TRUST_DOCTYPE_NOT_ALLOWED: { status: 400, title: 'Issuer is not authorised for this credential type' },
+
+  // mdoc
+  ERR_MDOC_MALFORMED: { status: 400, title: 'Malformed mdoc structure' },
+  ERR_MDOC_DIGEST_MISMATCH: { status: 400, title: 'Issuer-signed item does not match its MSO digest' },
+  ERR_MDOC_DIGEST_MISSING: { status: 400, title: 'Issuer-signed item has no digest in the MSO' },
+  ERR_MDOC_DOCTYPE_MISMATCH: { status: 400, title: 'docType differs between document and MSO' },
+  ERR_MDOC_VALIDITY: { status: 400, title: 'MSO is outside its validity window' },
+  ERR_MDOC_DEVICE_SIGNATURE_INVALID: { status: 400, title: 'Device signature does not verify' },
+  ERR_MDOC_DEVICE_AUTH_UNSUPPORTED: { status: 400, title: 'Device authentication method not supported here' },
+  ERR_MDOC_RESPONSE_STATUS: { status: 400, title: 'DeviceResponse reports an error status' },
+
+  // SD-JWT
+  ERR_SDJWT_MALFORMED: { status: 400, title: 'Malformed SD-JWT' },
+  ERR_SDJWT_DISCLOSURE_INVALID: { status: 400, title: 'Disclosure is malformed or not referenced' },
+  ERR_SDJWT_DIGEST_DUPLICATE: { status: 400, title: 'A digest appears more than once' },
+  ERR_SDJWT_HASH_ALG: { status: 400, title: 'Unsupported _sd_alg' },
+  ERR_SDJWT_KB_MISSING: { status: 400, title: 'Key binding JWT required but missing' },
+  ERR_SDJWT_KB_INVALID: { status: 400, title: 'Key binding JWT is invalid' },
+  ERR_SDJWT_VCT_MISMATCH: { status: 400, title: 'vct is missing or not the expected type' },
+
+  // Token Status List
+  ERR_STATUS_LIST_MALFORMED: { status: 400, title: 'Malformed status list token' },
+  ERR_STATUS_LIST_EXPIRED: { status: 400, title: 'Status list token has expired' },
+  ERR_STATUS_INDEX_OUT_OF_RANGE: { status: 400, title: 'Status index outside the list' },
+  ERR_STATUS_UNAVAILABLE: { status: 400, title: 'No status list available for the reference' },
+  ERR_STATUS_REVOKED: { status: 400, title: 'Credential is revoked' },
+  ERR_STATUS_SUSPENDED: { status: 400, title: 'Credential is suspended' },
+  ERR_STATUS_UNKNOWN_VALUE: { status: 400, title: 'Status value is not VALID' },
+
+  // credential-level policy
+  ERR_VALIDITY_EXPIRED: { status: 400, title: 'Credential has expired' },
+  ERR_VALIDITY_NOT_YET_VALID: { status: 400, title: 'Credential is not yet valid' },
+  ERR_DOCTYPE_UNEXPECTED: { status: 400, title: 'Credential type is not the one requested' },
+  ERR_DEVICE_BINDING_MISSING: { status: 400, title: 'No device key to bind the presentation' },
+  ERR_FRESHNESS_STALE: { status: 400, title: 'Presentation is older than the freshness window' },
+  ERR_FRESHNESS_FUTURE: { status: 400, title: 'Presentation is dated in the future' },
+  ERR_READER_SCOPE: { status: 403, title: 'Requested elements exceed the relying party registration' },
+
+  // catalog and identity numbers
+  ERR_CATALOG_UNKNOWN_TYPE: { status: 400, title: 'Credential type not in the catalog' },
+  ERR_CATALOG_SCHEMA: { status: 400, title: 'Claims do not match the credential type schema' },
+  ERR_CITIZEN_ID_INVALID: { status: 400, title: 'Not a valid GB 11643 citizen identity number' },
+
+  // offline QR
+  ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },
+  ERR_QR_MALFORMED: { status: 400, title: 'Malformed offline QR payload' },
+  ERR_QR_IMAGE_UNREADABLE: { status: 400, title: 'No QR code found in the image' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+/** A stable error code from the catalogue. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The HTTP status a service answers with for `code`. */
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

@@ -1,0 +1,81 @@
+/**
+ * @zhengzhao/core — isomorphic credential core. Pure TypeScript over Uint8Array: no Node
+ * built-ins; crypto, randomness and compression come in through a `Platform`.
+ */
+
+// bytes
+export { decodeBase64url, encodeBase64url } from './bytes/base64url.js';
+export { asUint8Array, bytesEqual, concatBytes, fromHex, timingSafeEqual, toHex } from './bytes/bytes.js';
+export { parseJson, utf8Decode, utf8Encode } from './bytes/utf8.js';
+// CBOR
+export {
+  DEFAULT_MAX_CBOR_BYTES,
+  type DecodeCborOptions,
+  decodeCbor,
+  decodeEmbedded,
+  type EmbeddedCbor,
+} from './cbor/decode.js';
+export { type CborValue, embedCbor, embedEncoded, encodeCbor } from './cbor/encode.js';
+export { CborReader } from './cbor/shape.js';
+export {
+  fullDate,
+  isFullDate,
+  readFullDate,
+  readTdate,
+  TAG_DATE_TIME,
+  TAG_ENCODED_CBOR,
+  TAG_FULL_DATE,
+  Tag,
+  tdate,
+} from './cbor/tags.js';
+// COSE
+export { COSE_HEADER, COSE_SIGN1_TAG } from './cose/headers.js';
+export {
+  type CoseSign1,
+  coseAlgOf,
+  coseHeaders,
+  coseKid,
+  coseSign1Value,
+  coseSuiteOf,
+  coseX5Chain,
+  decodeCoseSign1,
+  encodeCoseSign1,
+  parseCoseSign1,
+  type SignCoseSign1Options,
+  signCoseSign1,
+  sigStructure1,
+  type VerifyCoseSign1Options,
+  verifyCoseSign1,
+} from './cose/sign1.js';
+// errors
+export { ERROR_CATALOGUE, type ErrorCode, httpStatusOf } from './errors/catalogue.js';
+export { isZzError, rethrowAs, ZzError } from './errors/zz-error.js';
+// keys
+export { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey, publicKeyToCoseKey } from './keys/cose-key.js';
+export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey, publicKeyToJwk } from './keys/jwk.js';
+export { assertPublicKey, publicKeyFromCoordinates, publicKeyX, publicKeyY } from './keys/public-key.js';
+// platform and crypto suites
+export type {
+  Awaitable,
+  CryptoSuite,
+  DigestAlgorithm,
+  ExportableSigner,
+  PublicKey,
+  Signer,
+  SuiteDescriptor,
+  SuiteId,
+} from './platform/crypto-suite.js';
+export type { Platform } from './platform/platform.js';
+export { isSuiteId, SUITE_IDS, SUITES, suiteByCoseAlg, suiteByJoseAlg } from './platform/suites.js';
+
+// verification reports
+export {
+  CHECK_IDS,
+  type CheckId,
+  type CheckOutcome,
+  type CheckResult,
+  type IssuerInfo,
+  type PresentationFormat,
+  ReportBuilder,
+  type VerificationReport,
+} from './verify/report.js';
