@@ -7,6 +7,7 @@
 export { decodeBase64url, encodeBase64url } from './bytes/base64url.js';
 export { asUint8Array, bytesEqual, concatBytes, fromHex, timingSafeEqual, toHex } from './bytes/bytes.js';
 export { parseJson, utf8Decode, utf8Encode } from './bytes/utf8.js';
+export * from './catalog/index.js';
 // CBOR
 export {
   DEFAULT_MAX_CBOR_BYTES,
@@ -50,10 +51,21 @@ export {
 // errors
 export { ERROR_CATALOGUE, type ErrorCode, httpStatusOf } from './errors/catalogue.js';
 export { isZzError, rethrowAs, ZzError } from './errors/zz-error.js';
+// JOSE
+export {
+  DEFAULT_MAX_JWS_LENGTH,
+  type DecodedJws,
+  decodeJwsCompact,
+  type JsonObject,
+  type JwsHeader,
+  signJwsCompact,
+  verifyJws,
+} from './jose/jws-compact.js';
 // keys
 export { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey, publicKeyToCoseKey } from './keys/cose-key.js';
 export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey, publicKeyToJwk } from './keys/jwk.js';
 export { assertPublicKey, publicKeyFromCoordinates, publicKeyX, publicKeyY } from './keys/public-key.js';
+export * from './mdoc/index.js';
 // platform and crypto suites
 export type {
   Awaitable,
@@ -67,7 +79,17 @@ export type {
 } from './platform/crypto-suite.js';
 export type { Platform } from './platform/platform.js';
 export { isSuiteId, SUITE_IDS, SUITES, suiteByCoseAlg, suiteByJoseAlg } from './platform/suites.js';
-
+export * from './qr/index.js';
+export * from './sd-jwt/index.js';
+export * from './status-list/index.js';
+// trust and status interfaces
+export type {
+  StatusReference,
+  StatusResolver,
+  TrustQuery,
+  TrustResolution,
+  TrustSource,
+} from './trust/trust-source.js';
 // verification reports
 export {
   CHECK_IDS,
@@ -79,3 +101,4 @@ export {
   ReportBuilder,
   type VerificationReport,
 } from './verify/report.js';
+export * from './x509/index.js';

@@ -1,0 +1,43 @@
+import type { PublicKey } from '../platform/crypto-suite.js';
+import type { IssuerInfo } from '../verify/report.js';
+
+/** What a trust source answers: the key to verify the issuer signature with, and who it is. */
+export interface TrustResolution {
+  readonly publicKey: PublicKey;
+  readonly issuer: IssuerInfo;
+}
+
+export interface TrustQuery {
+  /** The moment of verification: every validity period is checked against it. */
+  readonly now: Date;
+  /** The credential type (mdoc docType or SD-JWT vct) the issuer must be authorised for, if known. */
+  readonly docType?: string;
+}
+
+/**
+ * Decides whether an issuer key is trusted (STYLE.md §8). Implementations: a static list of root
+ * certificates and key ids, and later the national trust list; they combine. Every method throws
+ * a ZzError with an `ERR_TRUST_*` code when the answer is no.
+ */
+export interface TrustSource {
+  /** Validates a certificate chain (DER, leaf first) up to a trusted root and returns the leaf key. */
+  resolveChain(chain: readonly Uint8Array[], query: TrustQuery): Promise<TrustResolution>;
+  /** Looks up a compact credential's signing key by key id (ADR 0004: first 8 bytes of SHA-256 of the DS certificate). */
+  resolveKid(kid: Uint8Array, query: TrustQuery): Promise<TrustResolution>;
+}
+
+/** A credential's pointer into a Token Status List (draft-ietf-oauth-status-list §6). */
+export interface StatusReference {
+  readonly idx: number;
+  readonly uri: string;
+}
+
+/**
+ * Answers the status of a referenced entry: 0 VALID, 1 INVALID, 2 SUSPENDED, 3 or more
+ * application-specific. Implementations verify and cache whole status lists; they never ask the
+ * issuer about one credential (DESIGN.md §6.1). Throws `ERR_STATUS_UNAVAILABLE` when no fresh,
+ * verified list is at hand.
+ */
+export interface StatusResolver {
+  resolveStatus(reference: StatusReference, query: { readonly now: Date }): Promise<number>;
+}
