@@ -32,6 +32,7 @@ export {
 // COSE
 export { COSE_HEADER, COSE_SIGN1_TAG } from './cose/headers.js';
 export {
+  bodyProtected,
   type CoseSign1,
   coseAlgOf,
   coseHeaders,

@@ -61,15 +61,14 @@ const MAX_DEPTH = 64;
 
 function canonicalize(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new ZzError('ERR_CBOR_UNSUPPORTED', 'Value nests too deeply to encode');
-  if (value === null || typeof value === 'boolean' || typeof value === 'string' || typeof value === 'bigint') {
-    return value;
-  }
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
       throw new ZzError('ERR_CBOR_UNSUPPORTED', 'Only safe integers can be encoded deterministically');
     }
-    return value;
+    return shortestInteger(value);
   }
+  if (typeof value === 'bigint') return shortestInteger(value);
   if (value instanceof Uint8Array) return value;
   if (value instanceof Tag) return new Tag(canonicalize(value.value, depth + 1), value.tag);
   if (Array.isArray(value)) return value.map((item) => canonicalize(item, depth + 1));
@@ -78,6 +77,19 @@ function canonicalize(value: unknown, depth: number): unknown {
     return sortedMap(Object.entries(value as Record<string, unknown>), depth);
   }
   throw new ZzError('ERR_CBOR_UNSUPPORTED', `A ${describe(value)} cannot be encoded deterministically`);
+}
+
+const UINT32_MAX = 0xffff_ffff;
+
+/**
+ * cbor-x writes numbers beyond 32 bits as float64 and bigints always in 8 bytes; hand it a
+ * number inside the 32-bit range and a bigint outside it, so every integer gets its preferred
+ * (shortest) head.
+ */
+function shortestInteger(value: number | bigint): number | bigint {
+  const n = Number(value);
+  if (n >= -UINT32_MAX - 1 && n <= UINT32_MAX) return n;
+  return BigInt(value);
 }
 
 function sortedMap(entries: [unknown, unknown][], depth: number): Map<unknown, unknown> {

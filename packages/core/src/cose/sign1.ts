@@ -98,7 +98,7 @@ export interface VerifyCoseSign1Options {
 }
 
 /**
- * Verifies `message` with `publicKey`. The protected `alg` must be present and be the key's
+ * Verifies `message` with `publicKey`. The `alg` header must be present and be the key's
  * suite (`ERR_COSE_ALG_MISMATCH` otherwise: no algorithm switching, no `none`, no HMAC with a
  * public key); unknown `crit` labels are refused; then the signature is checked over the
  * Sig_structure built from the protected bytes exactly as received.
@@ -116,16 +116,22 @@ export async function verifyCoseSign1(
   checkCrit(message.protectedHeaders);
   const payload = message.payload ?? options.detachedPayload;
   if (!payload) throw new ZzError('ERR_COSE_MALFORMED', 'COSE_Sign1 payload is detached and none was supplied');
-  const toBeSigned = sigStructure1(message.protectedBytes, options.externalAad ?? new Uint8Array(0), payload);
+  const toBeSigned = sigStructure1(bodyProtected(message), options.externalAad ?? new Uint8Array(0), payload);
   const ok = await platform.suite(publicKey.suite).verify(publicKey.point, toBeSigned, message.signature);
   if (!ok) throw new ZzError('ERR_COSE_SIGNATURE_INVALID', 'COSE_Sign1 signature does not verify');
 }
 
-/** The protected `alg` of a message; `alg` in the unprotected bucket only is refused. */
+/**
+ * The `alg` of a message: from the protected header, or from the unprotected one when the
+ * protected header has none (RFC 9052 §3.1 allows it; cose-wg sign-pass-01 does it). This is safe
+ * here because a verifier never picks the algorithm from the header: `verifyCoseSign1` requires
+ * `alg` to equal the suite of the key it already trusts. Profiles that demand a protected `alg`
+ * (ISO 18013-5 IssuerAuth) check `protectedHeaders` themselves.
+ */
 export function coseAlgOf(message: CoseSign1): number {
-  const alg = message.protectedHeaders.get(COSE_HEADER.alg);
+  const alg = message.protectedHeaders.get(COSE_HEADER.alg) ?? message.unprotectedHeaders.get(COSE_HEADER.alg);
   if (typeof alg !== 'number') {
-    throw new ZzError('ERR_COSE_ALG_MISMATCH', 'COSE_Sign1 has no integer alg in its protected header');
+    throw new ZzError('ERR_COSE_ALG_MISMATCH', 'COSE_Sign1 has no integer alg header');
   }
   return alg;
 }
@@ -133,6 +139,15 @@ export function coseAlgOf(message: CoseSign1): number {
 /** The suite named by the protected `alg`, or `ERR_CRYPTO_UNSUPPORTED_ALG`. */
 export function coseSuiteOf(message: CoseSign1) {
   return suiteByCoseAlg(coseAlgOf(message));
+}
+
+/**
+ * The `body_protected` of the Sig_structure: the protected bytes as received, except that an
+ * empty map (`h'A0'`) counts as no protected attributes, i.e. `h''` (RFC 9052 §4.4; cose-wg
+ * sign-pass-01).
+ */
+export function bodyProtected(message: CoseSign1): Uint8Array {
+  return message.protectedHeaders.size === 0 ? new Uint8Array(0) : message.protectedBytes;
 }
 
 /** The `x5chain` (label 33), leaf first: unprotected per ISO 18013-5, protected accepted. */
