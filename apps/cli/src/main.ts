@@ -1,31 +1,68 @@
-/** `zz` — one command for every role of the platform. Returns the process exit code. */
+import { isZzError } from '@zhengzhao/core';
+import { UsageError } from './cli-error.js';
+import { QR_HELP, qrCommand } from './commands/qr.js';
+
+interface Command {
+  readonly summary: string;
+  readonly help: string;
+  readonly run: (args: readonly string[]) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  qr: { summary: 'render a QR code as PNG or SVG', help: QR_HELP, run: qrCommand },
+};
+
+/**
+ * `zz` — one command for every role of the platform. Returns the process exit code:
+ * 0 success (for `verify`: valid), 1 `verify` found the presentation invalid,
+ * 2 bad usage or unreadable input.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    process.stdout.write(topic && COMMANDS[topic] ? (COMMANDS[topic] as Command).help : usage());
     return 0;
   }
-  if (command === 'start') {
-    process.stdout.write(
-      `The services (issuer, wallet, verifier) arrive with the next issues.\nFor now, use the CLI:\n\n${USAGE}`,
-    );
-    return 0;
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`zz: unknown command '${name}'\n\n${usage()}`);
+    return 2;
   }
-  process.stderr.write(`zz: unknown command '${command}'\n\n${USAGE}`);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    return reportError(name, error);
+  }
+}
+
+function reportError(name: string, error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`zz ${name}: ${error.message}\nRun 'zz ${name} --help' for usage.\n`);
+    return 2;
+  }
+  if (isZzError(error)) {
+    process.stderr.write(`zz ${name}: ${error.code}: ${error.message}\n`);
+    return 2;
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`zz ${name}: ${(error as Error).message}\nRun 'zz ${name} --help' for usage.\n`);
+    return 2;
+  }
+  process.stderr.write(`zz ${name}: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
   return 2;
 }
 
-const USAGE = `zz — Zhengzhao (证照) electronic ID and licence platform
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  return `zz — Zhengzhao (证照) electronic ID and licence platform
 
 Usage: zz <command> [options]
 
 Commands:
-  start      run the whole platform (not yet: see README)
-  keys init  create an authority root and a document signer
-  issue      issue a credential (mdoc, SD-JWT VC, offline QR profile)
-  present    make a presentation as the holder
-  verify     verify a presentation and print the report
-  qr         render a QR code as PNG or SVG
+${lines.join('\n')}
 
 Run 'zz <command> --help' for a command's options.
 `;
+}
