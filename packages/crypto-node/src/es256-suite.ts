@@ -15,7 +15,8 @@ const P1363 = { dsaEncoding: 'ieee-p1363' } as const;
 export function createNodeEs256Suite(): CryptoSuite {
   const keys = new KeyCache<KeyObject>((point) => importPoint(point));
   const importSigner = (privateScalar: Uint8Array): ExportableSigner => {
-    if (privateScalar.length !== 32) throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'P-256 private key must be 32 bytes');
+    if (!(privateScalar instanceof Uint8Array) || privateScalar.length !== 32)
+      throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'P-256 private key must be 32 bytes');
     const ecdh = createECDH('prime256v1');
     try {
       ecdh.setPrivateKey(privateScalar);
@@ -38,15 +39,21 @@ export function createNodeEs256Suite(): CryptoSuite {
     return {
       suite: 'ES256',
       publicKey,
-      sign: (data) => new Uint8Array(sign('sha256', data, { key: keyObject, ...P1363 })),
+      sign: (data) => {
+        if (!(data instanceof Uint8Array)) throw new ZzError('ERR_INPUT_INVALID', 'Data to sign must be bytes');
+        return new Uint8Array(sign('sha256', data, { key: keyObject, ...P1363 }));
+      },
       exportPrivateScalar: () => new Uint8Array(scalar),
     };
   };
   return {
     ...SUITES.ES256,
     verify(publicKey, data, signature) {
-      if (signature.length !== 64) return false;
-      return verify('sha256', data, { key: keys.get(publicKey), ...P1363 }, signature);
+      const key = keys.get(publicKey);
+      if (!(data instanceof Uint8Array)) throw new ZzError('ERR_INPUT_INVALID', 'Signed data must be bytes');
+      if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
+      // OpenSSL itself rejects r or s outside [1, n−1] (see the Wycheproof test in crypto-web).
+      return verify('sha256', data, { key, ...P1363 }, signature);
     },
     generateSigner() {
       const ecdh = createECDH('prime256v1');
@@ -58,7 +65,7 @@ export function createNodeEs256Suite(): CryptoSuite {
 }
 
 function importPoint(point: Uint8Array): KeyObject {
-  if (point.length !== 65 || point[0] !== 4) {
+  if (!(point instanceof Uint8Array) || point.length !== 65 || point[0] !== 4) {
     throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'P-256 public key must be an uncompressed point');
   }
   try {

@@ -11,6 +11,7 @@ export class KeyCache<K> {
   ) {}
 
   get(point: Uint8Array): K {
+    if (!(point instanceof Uint8Array)) return this.importKey(point); // throws the adapter's typed error
     const id = Buffer.from(point.buffer, point.byteOffset, point.byteLength).toString('latin1');
     let key = this.entries.get(id);
     if (key === undefined) {
