@@ -1,1 +1,20 @@
-export {};
+/**
+ * @zhengzhao/test-kit — shared test fixtures (Node only): test issuing authorities with IACA and
+ * document-signer certificates for ES256 and SM2, a fixed clock, and suite availability checks.
+ *
+ * ```ts
+ * const clock = fixedClock('2026-03-01T08:00:00Z');
+ * const authority = await createTestAuthority({ suite: 'ES256', now: clock.now() });
+ * // sign with authority.documentSigner.signer, put authority.chain in x5chain (or authority.kid),
+ * // verify with authority.trustSource; negative cases: authority.variants.*
+ * ```
+ */
+export {
+  type CreateTestAuthorityOptions,
+  createTestAuthority,
+  type TestAuthority,
+  type TestAuthorityVariants,
+  type TestCertificate,
+} from './create-test-authority.js';
+export { type FixedClock, fixedClock } from './fixed-clock.js';
+export { hasSuite } from './has-suite.js';

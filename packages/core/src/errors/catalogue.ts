@@ -57,6 +57,7 @@ export const ERROR_CATALOGUE = {
   ERR_TRUST_CHAIN_MISSING: { status: 400, title: 'No certificate chain or key identifier to resolve the issuer' },
   ERR_TRUST_KID_UNKNOWN: { status: 400, title: 'Key identifier not found in the trust sources' },
   ERR_TRUST_DOCTYPE_NOT_ALLOWED: { status: 400, title: 'Issuer is not authorised for this credential type' },
+  ERR_TRUST_CHAIN_LENGTH: { status: 400, title: 'Certificate chain is longer than its path length constraints allow' },
 
   // mdoc
   ERR_MDOC_MALFORMED: { status: 400, title: 'Malformed mdoc structure' },
@@ -80,6 +81,8 @@ export const ERROR_CATALOGUE = {
   // Token Status List
   ERR_STATUS_LIST_MALFORMED: { status: 400, title: 'Malformed status list token' },
   ERR_STATUS_LIST_EXPIRED: { status: 400, title: 'Status list token has expired' },
+  ERR_STATUS_LIST_URI_MISMATCH: { status: 400, title: 'Status list token sub is not the referenced URI' },
+  ERR_STATUS_REFERENCE_MALFORMED: { status: 400, title: 'Malformed status reference in a credential' },
   ERR_STATUS_INDEX_OUT_OF_RANGE: { status: 400, title: 'Status index outside the list' },
   ERR_STATUS_UNAVAILABLE: { status: 400, title: 'No status list available for the reference' },
   ERR_STATUS_REVOKED: { status: 400, title: 'Credential is revoked' },
@@ -103,6 +106,7 @@ export const ERROR_CATALOGUE = {
   // offline QR
   ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },
   ERR_QR_MALFORMED: { status: 400, title: 'Malformed offline QR payload' },
+  ERR_QR_DEVICE_SIGNATURE_INVALID: { status: 400, title: 'QR device proof does not verify for this credential' },
   ERR_QR_IMAGE_UNREADABLE: { status: 400, title: 'No QR code found in the image' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

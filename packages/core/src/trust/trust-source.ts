@@ -17,7 +17,8 @@ export interface TrustQuery {
 /**
  * Decides whether an issuer key is trusted (STYLE.md §8). Implementations: a static list of root
  * certificates and key ids, and later the national trust list; they combine. Every method throws
- * a ZzError with an `ERR_TRUST_*` code when the answer is no.
+ * a ZzError with an `ERR_TRUST_*` code when the answer is no. See `createStaticTrustSource`,
+ * `combineTrustSources` and docs/adr/0005-certificates-and-trust.md.
  */
 export interface TrustSource {
   /** Validates a certificate chain (DER, leaf first) up to a trusted root and returns the leaf key. */
