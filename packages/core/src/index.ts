@@ -78,7 +78,7 @@ export type {
   SuiteDescriptor,
   SuiteId,
 } from './platform/crypto-suite.js';
-export type { Platform } from './platform/platform.js';
+export type { DeflateOptions, Platform } from './platform/platform.js';
 export { isSuiteId, SUITE_IDS, SUITES, suiteByCoseAlg, suiteByJoseAlg } from './platform/suites.js';
 export * from './qr/index.js';
 export * from './sd-jwt/index.js';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, constants as zlib } from 'node:zlib';
 import { type CryptoSuite, type DigestAlgorithm, type Platform, type SuiteId, ZzError } from '@zhengzhao/core';
 import { createSm2Suite } from '@zhengzhao/crypto-sm';
 import { createNodeEs256Suite } from './es256-suite.js';
@@ -47,9 +47,10 @@ export function createNodePlatform(): Platform {
       return new Uint8Array(createHash(name).update(data).digest());
     },
     randomBytes: nodeRandomBytes,
-    deflate(data) {
+    deflate(data, options) {
       if (!(data instanceof Uint8Array)) throw new ZzError('ERR_INPUT_INVALID', 'Data to compress must be bytes');
-      return new Uint8Array(deflateSync(data, { level: 9 }));
+      const strategy = options?.strategy === 'run-length' ? zlib.Z_RLE : zlib.Z_DEFAULT_STRATEGY;
+      return new Uint8Array(deflateSync(data, { level: 9, strategy }));
     },
     inflate: inflateZlib,
   };

@@ -8,10 +8,14 @@ import { isStatusListBits, StatusList, type StatusListBits } from './status-list
  */
 export const DEFAULT_MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 
-/** The byte array of `list` compressed with ZLIB (RFC 1950), as `lst` carries it (draft §4.1). */
+/**
+ * The byte array of `list` compressed with ZLIB (RFC 1950), as `lst` carries it (draft §4.1).
+ * Status lists are long runs of zeros with rare set entries: the run-length strategy compresses
+ * 100 M entries about 100× faster than the default strategy for ~7% more bytes (ADR 0006).
+ */
 export async function compressStatusList(platform: Platform, list: StatusList): Promise<Uint8Array> {
   if (!(list instanceof StatusList)) throw new ZzError('ERR_INPUT_INVALID', 'Expected a StatusList');
-  return await platform.deflate(list.bytes);
+  return await platform.deflate(list.bytes, { strategy: 'run-length' });
 }
 
 export interface DecompressStatusListOptions {
