@@ -33,6 +33,19 @@ export const ERROR_CATALOGUE = {
   ERR_CRYPTO_OPERATION: { status: 500, title: 'A cryptographic operation failed' },
   ERR_KEYSTORE_PASSPHRASE: { status: 401, title: 'Wrong passphrase for the key store' },
   ERR_KEYSTORE_FORMAT: { status: 400, title: 'Key file is malformed' },
+  ERR_KEYSTORE_KEY_UNKNOWN: { status: 404, title: 'No key with this identifier in the key store' },
+  ERR_KEYSTORE_KEY_EXISTS: { status: 409, title: 'A key with this identifier already exists' },
+
+  // services (server-kit): HTTP edge, configuration, storage, messaging
+  ERR_HTTP_NOT_FOUND: { status: 404, title: 'No such resource' },
+  ERR_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  ERR_SERVER_INTERNAL: { status: 500, title: 'Internal server error' },
+  ERR_SERVER_NOT_READY: { status: 503, title: 'Service is not ready' },
+  ERR_CONFIG_INVALID: { status: 500, title: 'Configuration is missing or invalid' },
+  ERR_DB_UNAVAILABLE: { status: 503, title: 'Database is not reachable' },
+  ERR_DB_MIGRATION: { status: 500, title: 'Database migration failed' },
+  ERR_DB_VALUE_RANGE: { status: 500, title: 'Database integer outside the safe JavaScript range' },
+  ERR_NATS_UNAVAILABLE: { status: 503, title: 'Message stream is not reachable' },
 
   // COSE
   ERR_COSE_MALFORMED: { status: 400, title: 'Malformed COSE structure' },
@@ -102,6 +115,16 @@ export const ERROR_CATALOGUE = {
   ERR_CATALOG_UNKNOWN_TYPE: { status: 400, title: 'Credential type not in the catalog' },
   ERR_CATALOG_SCHEMA: { status: 400, title: 'Claims do not match the credential type schema' },
   ERR_CITIZEN_ID_INVALID: { status: 400, title: 'Not a valid GB 11643 citizen identity number' },
+
+  // population registry (physical-card events) and webhook delivery
+  ERR_REGISTRY_PERSON_UNKNOWN: { status: 404, title: 'No person with this id in the registry' },
+  ERR_REGISTRY_PERSON_EXISTS: { status: 409, title: 'A person with this id is already registered' },
+  ERR_REGISTRY_CARD_STATE: { status: 409, title: 'Operation not allowed in the current card state' },
+  ERR_REGISTRY_RECORD_CANCELLED: { status: 409, title: 'The card record is cancelled; no further operations' },
+  ERR_REGISTRY_CONCURRENT_UPDATE: { status: 409, title: 'The person record changed concurrently' },
+  ERR_REGISTRY_EVENT_MALFORMED: { status: 400, title: 'Malformed registry event' },
+  ERR_WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature is missing or does not verify' },
+  ERR_WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp is outside the tolerance window' },
 
   // offline QR
   ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },

@@ -1,0 +1,45 @@
+/**
+ * Shapes of the credential catalog (DESIGN.md M8): one definition per credential type, listing
+ * its data elements with their CBOR and JSON types, display names and privacy class.
+ */
+
+/** Value kinds an element can have; `full-date` is "YYYY-MM-DD" (CBOR `#6.1004(tstr)`, RFC 8943). */
+export type ElementValueType = 'tstr' | 'uint' | 'bool' | 'full-date' | 'bstr';
+
+/** A claim value after validation: text, integer, boolean or bytes (full-dates as "YYYY-MM-DD"). */
+export type ClaimValue = string | number | boolean | Uint8Array;
+
+export interface LocalizedText {
+  readonly 'zh-CN': string;
+  readonly en: string;
+}
+
+export interface ElementDefinition {
+  /** Element identifier, as in mdoc `elementIdentifier` and the SD-JWT VC claim name. */
+  readonly id: string;
+  readonly valueType: ElementValueType;
+  /** CDDL of the mdoc / CWT value, for people. */
+  readonly cbor: string;
+  /** JSON type of the SD-JWT VC claim, for people. */
+  readonly json: string;
+  readonly display: LocalizedText;
+  /** Says something about the person (data minimisation applies). */
+  readonly personal: boolean;
+  /** Sensitive personal information (PIPL art. 28, GB/T 35273): ID number, ethnicity, face. */
+  readonly sensitive: boolean;
+  /** Not on the physical card: computed by the issuer (age_over_NN, portrait thumbnail). */
+  readonly derived: boolean;
+  /** Maximum length: code points for text, bytes for byte strings. */
+  readonly maxLength?: number;
+  /** Extra rule on a value of the right kind: returns what is wrong (never the value) or undefined. */
+  readonly check?: (value: ClaimValue) => string | undefined;
+}
+
+export interface CredentialTypeDefinition {
+  /** Credential type: mdoc docType and SD-JWT VC vct. */
+  readonly typeId: string;
+  /** The mdoc namespace its elements live in. */
+  readonly namespace: string;
+  readonly display: LocalizedText;
+  readonly elements: readonly ElementDefinition[];
+}
