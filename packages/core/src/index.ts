@@ -4,7 +4,7 @@
  */
 
 // bytes
-export { decodeBase64url, encodeBase64url } from './bytes/base64url.js';
+export { decodeBase64, decodeBase64url, encodeBase64, encodeBase64url } from './bytes/base64url.js';
 export { asUint8Array, bytesEqual, concatBytes, fromHex, timingSafeEqual, toHex } from './bytes/bytes.js';
 export { parseJson, utf8Decode, utf8Encode } from './bytes/utf8.js';
 export * from './catalog/index.js';
@@ -62,6 +62,7 @@ export {
   signJwsCompact,
   verifyJws,
 } from './jose/jws-compact.js';
+export { decodeX5c, encodeX5c, MAX_X5C_CERTIFICATES } from './jose/x5c.js';
 // keys
 export { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey, publicKeyToCoseKey } from './keys/cose-key.js';
 export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey, publicKeyToJwk } from './keys/jwk.js';

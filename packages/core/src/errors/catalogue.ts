@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
 
   // bytes and text encodings
   ERR_ENCODING_BASE64URL: { status: 400, title: 'Malformed base64url' },
+  ERR_ENCODING_BASE64: { status: 400, title: 'Malformed base64' },
   ERR_ENCODING_BASE45: { status: 400, title: 'Malformed base45' },
   ERR_ENCODING_HEX: { status: 400, title: 'Malformed hexadecimal' },
   ERR_ENCODING_UTF8: { status: 400, title: 'Malformed UTF-8' },

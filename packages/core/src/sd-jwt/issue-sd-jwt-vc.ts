@@ -1,6 +1,7 @@
 import { encodeBase64url } from '../bytes/base64url.js';
 import { ZzError } from '../errors/zz-error.js';
 import { type JsonObject, signJwsCompact } from '../jose/jws-compact.js';
+import { encodeX5c } from '../jose/x5c.js';
 import { publicKeyToJwk } from '../keys/jwk.js';
 import { assertPublicKey } from '../keys/public-key.js';
 import type { PublicKey, Signer } from '../platform/crypto-suite.js';
@@ -11,7 +12,6 @@ import { defaultSdAlgOf, digestAlgorithmOfSdAlg, hashText, type SdAlg } from './
 import type { SdJwtClaimPath } from './process-disclosures.js';
 import { assertJsonClaims, buildSdTree, type SdNode } from './sd-tree.js';
 import { assertDate, numericDate } from './validity.js';
-import { encodeX5c } from './x5c.js';
 
 /** `typ` of an SD-JWT VC (draft-ietf-oauth-sd-jwt-vc §3.2.1); `vc+sd-jwt` is the pre-2024 value. */
 export const SD_JWT_VC_TYP = 'dc+sd-jwt';

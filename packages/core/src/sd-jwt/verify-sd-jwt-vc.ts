@@ -1,5 +1,6 @@
 import { ZzError } from '../errors/zz-error.js';
 import { type JsonObject, verifyJws } from '../jose/jws-compact.js';
+import { decodeX5c } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
 import { type CheckId, ReportBuilder, type VerificationReport } from '../verify/report.js';
@@ -10,7 +11,6 @@ import { DEFAULT_KB_MAX_AGE_SECONDS, holderKeyOf, verifyKeyBindingJwt } from './
 import { type ProcessedSdJwt, processSdJwtDisclosures } from './process-disclosures.js';
 import { assertStatusValid, hasStatusListReference, readStatusListReference } from './status-reference.js';
 import { assertDate, checkJwtValidity } from './validity.js';
-import { decodeX5c } from './x5c.js';
 
 export interface VerifySdJwtVcOptions {
   /** Resolves the issuer key from the `x5c` header (there is no way to skip this). */
@@ -75,7 +75,7 @@ export async function verifySdJwtVc(
   const vct = typeof payload.vct === 'string' ? payload.vct : undefined;
 
   const trusted = await report.run('trust_chain', () =>
-    trust.resolveChain(decodeX5c(decoded.jwt.header), { now, ...(vct === undefined ? {} : { docType: vct }) }),
+    trust.resolveChain(decodeX5c(decoded.jwt.header.x5c), { now, ...(vct === undefined ? {} : { docType: vct }) }),
   );
   await report.run('issuer_signature', async () => {
     const typ = decoded.jwt.header.typ;

@@ -1,6 +1,7 @@
 import { encodeBase64url } from '../bytes/base64url.js';
 import { ZzError } from '../errors/zz-error.js';
 import { type JsonObject, signJwsCompact } from '../jose/jws-compact.js';
+import { encodeX5c } from '../jose/x5c.js';
 import type { Signer } from '../platform/crypto-suite.js';
 import type { Platform } from '../platform/platform.js';
 import { compressStatusList } from './compress-status-list.js';
@@ -11,7 +12,6 @@ import {
   STATUS_LIST_JWT_TYP,
   toNumericDate,
 } from './status-list-token.js';
-import { encodeX5c } from './x5c.js';
 
 export interface IssueStatusListJwtOptions extends IssueStatusListOptions {
   /** JOSE `kid` header, if the verifiers resolve keys by id. */

@@ -3,6 +3,7 @@ import { Tag } from '../cbor/tags.js';
 import { COSE_HEADER, COSE_SIGN1_TAG } from '../cose/headers.js';
 import { coseKid, coseSuiteOf, coseX5Chain, parseCoseSign1, verifyCoseSign1 } from '../cose/sign1.js';
 import { isZzError, ZzError } from '../errors/zz-error.js';
+import { MAX_X5C_CERTIFICATES } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
 import {
   checkVerifyOptions,
@@ -15,7 +16,6 @@ import {
   type VerifiedStatusList,
   type VerifyStatusListOptions,
 } from './status-list-token.js';
-import { MAX_CHAIN_LENGTH } from './x5c.js';
 
 /**
  * Verifies a Status List Token in CWT form (draft-ietf-oauth-status-list §5.2, §8.3), in this
@@ -45,7 +45,7 @@ export async function verifyStatusListCwt(
   }
   coseSuiteOf(message);
   const chain = coseX5Chain(message);
-  if (chain.length > MAX_CHAIN_LENGTH) throw new ZzError('ERR_COSE_MALFORMED', 'x5chain is too long');
+  if (chain.length > MAX_X5C_CERTIFICATES) throw new ZzError('ERR_COSE_MALFORMED', 'x5chain is too long');
   const { publicKey, issuer } = await resolveStatusListKey(options.trust, chain, coseKid(message), options.now);
   await verifyCoseSign1(platform, message, publicKey);
 

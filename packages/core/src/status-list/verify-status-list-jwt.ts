@@ -1,5 +1,6 @@
 import { decodeBase64url } from '../bytes/base64url.js';
 import { decodeJwsCompact, verifyJws } from '../jose/jws-compact.js';
+import { decodeX5c } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
 import { suiteByJoseAlg } from '../platform/suites.js';
 import {
@@ -13,7 +14,6 @@ import {
   type VerifiedStatusList,
   type VerifyStatusListOptions,
 } from './status-list-token.js';
-import { decodeX5c } from './x5c.js';
 
 /**
  * Verifies a Status List Token in JWT form (draft-ietf-oauth-status-list §5.1, §8.3), in this
