@@ -1,7 +1,7 @@
 import { isZzError } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
+import { decryptKeyFile, encryptKeyFile } from '@zhengzhao/server-kit';
 import { describe, expect, it } from 'vitest';
-import { decryptKeyFile, encryptKeyFile } from '../src/key-file.js';
 
 const platform = createNodePlatform();
 

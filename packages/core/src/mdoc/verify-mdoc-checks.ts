@@ -58,7 +58,9 @@ export async function runIssuerChecks(
       throw new ZzError('ERR_DOCTYPE_UNEXPECTED', 'docType is not the one requested');
     }
   });
-  await report.run('validity', () => checkValidity((mso as MobileSecurityObject).validityInfo, now));
+  await report.run('validity', () =>
+    checkValidity((mso as MobileSecurityObject).validityInfo, now, (resolution as TrustResolution).validity),
+  );
   let statusValue: number | undefined;
   const reference = mso?.status;
   if (report.failed) {
@@ -121,10 +123,24 @@ async function checkDigests(
   }
 }
 
-/** validFrom ≤ now ≤ validUntil, and the MSO was not signed in the future (§9.3.1 step 6). */
-function checkValidity(validity: MobileSecurityObject['validityInfo'], now: Date): void {
+/**
+ * validFrom ≤ now ≤ validUntil, the MSO not signed in the future, and signed while the document
+ * signer's certificate was valid (ISO 18013-5 §9.3.1 step 6, §9.3.3).
+ */
+function checkValidity(
+  validity: MobileSecurityObject['validityInfo'],
+  now: Date,
+  signerValidity: TrustResolution['validity'],
+): void {
   const at = now.getTime();
+  const signed = validity.signed.getTime();
   if (at < validity.validFrom.getTime()) throw new ZzError('ERR_VALIDITY_NOT_YET_VALID', 'MSO is not yet valid');
   if (at > validity.validUntil.getTime()) throw new ZzError('ERR_VALIDITY_EXPIRED', 'MSO has expired');
-  if (validity.signed.getTime() > at) throw new ZzError('ERR_VALIDITY_NOT_YET_VALID', 'MSO is signed in the future');
+  if (signed > at) throw new ZzError('ERR_VALIDITY_NOT_YET_VALID', 'MSO is signed in the future');
+  if (signerValidity && (signed < signerValidity.notBefore.getTime() || signed > signerValidity.notAfter.getTime())) {
+    throw new ZzError(
+      'ERR_VALIDITY_NOT_YET_VALID',
+      "MSO was signed outside the document signer certificate's validity",
+    );
+  }
 }

@@ -53,16 +53,28 @@ export function createStaticTrustSource(options: StaticTrustSourceOptions): Trus
     return kidIndex;
   };
 
+  // Validated chains, by their exact bytes: a verifier sees the same few issuer chains again and
+  // again, and a chain that validated once stays valid while `now` is inside every certificate's
+  // validity (roots and policy are fixed for this source; there is no DS revocation here).
+  const validated = new Map<string, { resolution: TrustResolution; anchor: Anchor | undefined }>();
+
   const resolve = async (chain: readonly Uint8Array[], query: TrustQuery): Promise<TrustResolution> => {
-    const result = await validateCertificateChain(platform, chain, roots, {
-      now: query.now,
-      ...(options.leafExtendedKeyUsage && { leafExtendedKeyUsage: options.leafExtendedKeyUsage }),
-    });
-    const anchor = anchors.find((candidate) => candidate.certificate === result.root);
+    const key = chainKey(chain);
+    let entry = key === undefined ? undefined : validated.get(key);
+    const validity = entry?.resolution.validity;
+    if (!entry || !validity || query.now < validity.notBefore || query.now > validity.notAfter) {
+      const result = await validateCertificateChain(platform, chain, roots, {
+        now: query.now,
+        ...(options.leafExtendedKeyUsage && { leafExtendedKeyUsage: options.leafExtendedKeyUsage }),
+      });
+      entry = { resolution: toResolution(result), anchor: anchors.find((c) => c.certificate === result.root) };
+      if (key !== undefined) remember(validated, key, entry);
+    }
+    const { anchor } = entry;
     if (query.docType !== undefined && anchor?.docTypes && !anchor.docTypes.includes(query.docType)) {
       throw new ZzError('ERR_TRUST_DOCTYPE_NOT_ALLOWED', 'The issuer is not authorised for this credential type');
     }
-    return toResolution(result);
+    return entry.resolution;
   };
 
   return {
@@ -87,10 +99,35 @@ export function createStaticTrustSource(options: StaticTrustSourceOptions): Trus
   };
 }
 
-function toResolution({ leaf, root }: ChainValidationResult): TrustResolution {
+const MAX_CACHED_CHAINS = 1024;
+const MAX_CACHED_CHAIN_BYTES = 64 * 1024;
+const latin1 = new TextDecoder('latin1');
+
+/** An exact, injective string key for a chain (undefined: too large to cache). */
+function chainKey(chain: readonly Uint8Array[]): string | undefined {
+  if (!Array.isArray(chain) || !chain.every((der) => der instanceof Uint8Array)) return undefined;
+  let total = 0;
+  for (const der of chain) total += der.length;
+  if (total > MAX_CACHED_CHAIN_BYTES) return undefined;
+  return chain.map((der) => `${der.length}:${latin1.decode(der)}`).join('|');
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= MAX_CACHED_CHAINS) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(key, value);
+}
+
+function toResolution({ leaf, root, path }: ChainValidationResult): TrustResolution {
   const country = leaf.subject.country ?? root.subject.country;
+  const certificates = [...path, root];
+  const notBefore = new Date(Math.max(...certificates.map((c) => c.notBefore.getTime())));
+  const notAfter = new Date(Math.min(...certificates.map((c) => c.notAfter.getTime())));
   return {
     publicKey: leaf.publicKey,
+    validity: { notBefore, notAfter },
     issuer: {
       name: leaf.subject.display,
       suite: leaf.publicKey.suite,

@@ -5,6 +5,12 @@ import type { IssuerInfo } from '../verify/report.js';
 export interface TrustResolution {
   readonly publicKey: PublicKey;
   readonly issuer: IssuerInfo;
+  /**
+   * When the key may be used: the intersection of the validity periods along the chain. A
+   * credential signed outside it (ISO 18013-5 §9.3.3: MSO `signed` within the DS certificate's
+   * validity) must be refused.
+   */
+  readonly validity?: { readonly notBefore: Date; readonly notAfter: Date };
 }
 
 export interface TrustQuery {

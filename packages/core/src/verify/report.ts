@@ -3,11 +3,12 @@ import { ZzError } from '../errors/zz-error.js';
 
 /**
  * The named checks of a verification (DESIGN.md §5), in the order they run. Order is a security
- * property: signature and trust come before claims, validity and status.
+ * property: trust (which yields the issuer key) and the issuer signature come before anything is
+ * read from the claims, then validity and status, then the holder's device binding.
  */
 export const CHECK_IDS = [
-  'issuer_signature',
   'trust_chain',
+  'issuer_signature',
   'digests',
   'doc_type',
   'validity',

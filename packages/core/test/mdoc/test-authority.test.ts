@@ -112,6 +112,32 @@ for (const suite of ['ES256', 'SM2'] as const) {
   });
 }
 
+describe('MSO signed outside the document signer certificate validity (ISO 18013-5 §9.3.3)', () => {
+  it('is refused at the validity check even though the MSO itself is still valid', async () => {
+    const { authority, verify } = await scenario('ES256');
+    const device = await platform.suite('ES256').generateSigner();
+    const longAgo = new Date(authority.documentSigner.certificate.notBefore.getTime() - 86_400_000);
+    const issuerSigned = await issueMdoc(platform, {
+      signer: authority.documentSigner.signer,
+      x5chain: authority.chain,
+      docType: DOC_TYPE,
+      nameSpaces: { [DOC_TYPE]: { family_name: '李' } },
+      deviceKey: device.publicKey,
+      signed: longAgo,
+      validFrom: longAgo,
+      validUntil: new Date('2027-03-01T00:00:00Z'),
+    });
+    const document = await presentMdoc(platform, {
+      issuerSigned,
+      deviceSigner: device,
+      sessionTranscript: transcript,
+      docType: DOC_TYPE,
+    });
+    const failed = (await verify(document))?.checks.find((c) => c.outcome === 'failed');
+    expect(`${failed?.id}:${failed?.code}`).toBe('validity:ERR_VALIDITY_NOT_YET_VALID');
+  });
+});
+
 describe('SM2 specifics', () => {
   it.skipIf(!hasSuite(platform, 'SM2'))('refuses an SM2-signed mdoc whose alg was switched to ES256 (-7)', async () => {
     const { authority, present, verify } = await scenario('SM2');

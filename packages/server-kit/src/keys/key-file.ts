@@ -12,6 +12,8 @@ import {
 } from '@zhengzhao/core';
 
 /**
+ * (Moved here from apps/cli; the `zz-key-1` format is unchanged.)
+ *
  * A private key encrypted at rest (DESIGN.md §6.4): the 32-byte scalar sealed with AES-256-GCM
  * under a key derived from a passphrase with scrypt. The public key and suite stay readable so
  * certificates and trust lists can be built without the passphrase.
@@ -52,10 +54,11 @@ export function encryptKeyFile(signer: ExportableSigner, passphrase: string): En
 export async function decryptKeyFile(platform: Platform, file: unknown, passphrase: string): Promise<ExportableSigner> {
   const parsed = parseKeyFile(file);
   const { N, r, p } = parsed.kdf;
-  const key = scryptSync(passphrase, decodeBase64url(parsed.kdf.salt), 32, { N, r, p, maxmem: 128 * N * r * 2 });
-  const sealed = decodeBase64url(parsed.ciphertext);
-  if (sealed.length !== 48) throw new ZzError('ERR_KEYSTORE_FORMAT', 'Key file ciphertext has the wrong length');
-  const decipher = createDecipheriv('aes-256-gcm', key, decodeBase64url(parsed.iv));
+  const salt = decodeField(parsed.kdf.salt, 8, 64);
+  const iv = decodeField(parsed.iv, 12, 12);
+  const sealed = decodeField(parsed.ciphertext, 48, 48);
+  const key = scryptSync(passphrase, salt, 32, { N, r, p, maxmem: 128 * N * r * 2 });
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(`zz-key-1:${parsed.suite}`));
   decipher.setAuthTag(sealed.subarray(32));
   let scalar: Buffer;
@@ -73,6 +76,20 @@ export async function decryptKeyFile(platform: Platform, file: unknown, passphra
   return signer;
 }
 
+/** Decodes a base64url member and checks its length (bytes), as `ERR_KEYSTORE_FORMAT`. */
+function decodeField(text: string, min: number, max: number): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = decodeBase64url(text);
+  } catch (error) {
+    throw new ZzError('ERR_KEYSTORE_FORMAT', 'Key file member is not base64url', { cause: error });
+  }
+  if (bytes.length < min || bytes.length > max) {
+    throw new ZzError('ERR_KEYSTORE_FORMAT', 'Key file member has the wrong length');
+  }
+  return bytes;
+}
+
 function parseKeyFile(file: unknown): EncryptedKeyFile {
   const f = file as Partial<EncryptedKeyFile> | null;
   const kdf = f?.kdf;
@@ -85,6 +102,9 @@ function parseKeyFile(file: unknown): EncryptedKeyFile {
     typeof f.iv === 'string' &&
     typeof f.ciphertext === 'string' &&
     typeof f.publicKey === 'object' &&
+    f.publicKey !== null &&
+    typeof f.publicKey.x === 'string' &&
+    typeof f.publicKey.y === 'string' &&
     kdf?.name === 'scrypt' &&
     typeof kdf.salt === 'string' &&
     Number.isInteger(kdf.N) &&

@@ -1,0 +1,11 @@
+export { type CloseOnSignalsOptions, type Closer, closeOnSignals, type GracefulShutdown } from './close-on-signals.js';
+export { createHttpApp, DEFAULT_BODY_LIMIT, type HttpApp, type HttpAppOptions } from './create-http-app.js';
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  type ProblemDetails,
+  type ProblemFieldError,
+  problemFor,
+  toProblemDetails,
+} from './problem-details.js';
+export { type ReadinessCheck, ReadinessChecks, type ReadinessResult } from './readiness.js';

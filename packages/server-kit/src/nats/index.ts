@@ -1,0 +1,1 @@
+export { connectNats, type NatsConnection, type NatsConnectOptions } from './connect-nats.js';
