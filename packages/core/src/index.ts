@@ -103,4 +103,9 @@ export {
   ReportBuilder,
   type VerificationReport,
 } from './verify/report.js';
+export {
+  detectPresentationFormat,
+  type VerifyPresentationOptions,
+  verifyPresentation,
+} from './verify/verify-presentation.js';
 export * from './x509/index.js';

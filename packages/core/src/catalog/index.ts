@@ -7,6 +7,7 @@ export {
   validateCitizenId,
 } from './citizen-id.js';
 export { CREDENTIAL_CATALOG, findElement, getCredentialType } from './credential-catalog.js';
+export { claimsFromJson, toMdocNameSpaces, toSdJwtClaims } from './credential-encodings.js';
 export type {
   ClaimValue,
   CredentialTypeDefinition,
