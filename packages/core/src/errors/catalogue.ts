@@ -127,6 +127,9 @@ export const ERROR_CATALOGUE = {
   ERR_WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature is missing or does not verify' },
   ERR_WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp is outside the tolerance window' },
 
+  // issuer
+  ERR_ISSUER_CARD_NOT_ACTIVE: { status: 409, title: 'The physical card is not active' },
+
   // offline QR
   ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },
   ERR_QR_MALFORMED: { status: 400, title: 'Malformed offline QR payload' },

@@ -1,0 +1,64 @@
+import type { PublicKey } from '@zhengzhao/core';
+
+/**
+ * Contracts between the issuer's modules. The lifecycle side (persons, credentials, status
+ * lists, registry events) implements them; the OpenID4VCI side (offers, tokens, proofs) calls
+ * them. Either side is tested against fakes of the other.
+ */
+
+/** The credential configurations this issuer offers (OpenID4VCI `credential_configuration_id`). */
+export type CredentialConfigurationId = 'eid_mdoc' | 'eid_sd_jwt' | 'eid_qr_hotel' | 'eid_qr_age_over_18';
+
+export const CREDENTIAL_CONFIGURATION_IDS: readonly CredentialConfigurationId[] = [
+  'eid_mdoc',
+  'eid_sd_jwt',
+  'eid_qr_hotel',
+  'eid_qr_age_over_18',
+];
+
+/** How a credential travels in an OpenID4VCI credential response. */
+export type CredentialFormat = 'mso_mdoc' | 'dc+sd-jwt' | 'zz1_qr';
+
+/** The state of a person's physical card, as the registry last told the issuer. */
+export type CardState = 'active' | 'lost' | 'cancelled';
+
+/** What the OpenID4VCI side may know about a person: an internal id and the card's state. */
+export interface PersonSummary {
+  /** Internal, opaque id (never the citizen number). */
+  readonly personId: string;
+  readonly cardState: CardState;
+}
+
+export interface PersonDirectory {
+  /** The person whose CURRENT card has this number; undefined if none. */
+  findByCardNumber(cardNumber: string): Promise<PersonSummary | undefined>;
+  get(personId: string): Promise<PersonSummary | undefined>;
+}
+
+export interface IssueBatchRequest {
+  readonly personId: string;
+  /** The wallet (device) the batch is bound to; lost-phone suspension acts per wallet. */
+  readonly walletId: string;
+  readonly configurationId: CredentialConfigurationId;
+  /** The wallet's device key, one per copy (a batch may reuse one key or carry one per proof). */
+  readonly deviceKeys: readonly PublicKey[];
+}
+
+export interface IssuedCredential {
+  readonly credentialId: string;
+  readonly format: CredentialFormat;
+  /**
+   * As OpenID4VCI 1.0 §8.3 carries it: `mso_mdoc` = base64url(IssuerSigned CBOR), `dc+sd-jwt` =
+   * the SD-JWT string, `zz1_qr` = base64url(compact credential COSE_Sign1).
+   */
+  readonly credential: string;
+}
+
+export interface IssuanceService {
+  /**
+   * Issues one credential per device key, each with its own salts, status index and signature.
+   * Every row and status index is committed before this returns (nothing leaves the issuer
+   * uncommitted). Refuses a person whose card is not active (`ERR_ISSUER_CARD_NOT_ACTIVE`).
+   */
+  issueBatch(request: IssueBatchRequest): Promise<IssuedCredential[]>;
+}
