@@ -4,6 +4,7 @@ import { ZzError } from '../errors/zz-error.js';
 import type { DigestAlgorithm, SuiteId } from '../platform/crypto-suite.js';
 import type { Platform } from '../platform/platform.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
+import { checkStatus } from '../verify/check-status.js';
 import type { ReportBuilder } from '../verify/report.js';
 import { wrapTag24 } from './embedded-bytes.js';
 import { parseMobileSecurityObject } from './parse-mobile-security-object.js';
@@ -61,24 +62,11 @@ export async function runIssuerChecks(
   await report.run('validity', () =>
     checkValidity((mso as MobileSecurityObject).validityInfo, now, (resolution as TrustResolution).validity),
   );
-  let statusValue: number | undefined;
-  const reference = mso?.status;
-  if (report.failed) {
-    await report.run('status', () => undefined);
-  } else if (!reference) {
-    report.skip('status', 'the MSO has no status reference');
-  } else if (!options.statusResolver) {
-    report.skip('status', 'no status resolver given');
-  } else {
-    const resolver = options.statusResolver;
-    statusValue = await report.run('status', async () => {
-      const value = await resolver.resolveStatus(reference, { now });
-      if (value === 1) throw new ZzError('ERR_STATUS_REVOKED', 'Credential is revoked');
-      if (value === 2) throw new ZzError('ERR_STATUS_SUSPENDED', 'Credential is suspended');
-      if (value !== 0) throw new ZzError('ERR_STATUS_UNKNOWN_VALUE', 'Status value is not VALID');
-      return value;
-    });
-  }
+  const statusValue = await checkStatus(report, {
+    resolver: options.statusResolver,
+    reference: () => mso?.status,
+    now,
+  });
   return {
     ...(resolution ? { resolution } : {}),
     ...(mso ? { mso } : {}),

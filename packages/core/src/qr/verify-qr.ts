@@ -6,6 +6,7 @@ import { verifyCoseSign1 } from '../cose/sign1.js';
 import { isZzError, ZzError } from '../errors/zz-error.js';
 import type { Platform } from '../platform/platform.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
+import { checkStatus } from '../verify/check-status.js';
 import { ReportBuilder, type VerificationReport } from '../verify/report.js';
 import { decodeQr } from './decode-qr.js';
 import type { QrCredentialClaims } from './parse-qr-credential.js';
@@ -23,8 +24,6 @@ export interface VerifyQrOptions {
   /** Purposes this counter accepts (for example `['hotel', 'hotel_with_portrait']`); any when absent. */
   readonly expectedPurposes?: readonly string[];
 }
-
-const STATUS_CODES = { 1: 'ERR_STATUS_REVOKED', 2: 'ERR_STATUS_SUSPENDED' } as const;
 
 /**
  * Verifies a `ZZ1:` offline QR (docs/qr-format.md §6). Text that does not decode as a ZZ1
@@ -78,19 +77,7 @@ export async function verifyQr(
       throw new ZzError('ERR_VALIDITY_EXPIRED', 'The identity card has expired');
     }
   });
-  let statusValue: number | undefined;
-  if (!options.statusResolver) report.skip('status', 'no status resolver configured');
-  else if (!cwt.status) report.skip('status', 'credential carries no status reference');
-  else {
-    const resolver = options.statusResolver;
-    const reference = cwt.status;
-    await report.run('status', async () => {
-      statusValue = await resolver.resolveStatus(reference, { now });
-      if (statusValue === 0) return;
-      const code = STATUS_CODES[statusValue as 1 | 2] ?? 'ERR_STATUS_UNKNOWN_VALUE';
-      throw new ZzError(code, 'Credential status is not VALID');
-    });
-  }
+  const statusValue = await checkStatus(report, { resolver: options.statusResolver, reference: () => cwt.status, now });
   await report.run('device_binding', async () => {
     try {
       await verifyCoseSign1(platform, qr.deviceProof, cwt.holderPublicKey, { externalAad: credential.bytes });

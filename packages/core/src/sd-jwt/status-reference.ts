@@ -25,11 +25,3 @@ export function readStatusListReference(payload: JsonObject): StatusReference {
   }
   return { idx, uri };
 }
-
-/** Maps a status value (§7.1: 0 VALID, 1 INVALID, 2 SUSPENDED) to success or its error. */
-export function assertStatusValid(value: number): void {
-  if (value === 0) return;
-  if (value === 1) throw new ZzError('ERR_STATUS_REVOKED', 'Credential is revoked');
-  if (value === 2) throw new ZzError('ERR_STATUS_SUSPENDED', 'Credential is suspended');
-  throw new ZzError('ERR_STATUS_UNKNOWN_VALUE', 'Credential status is not VALID');
-}

@@ -3,13 +3,14 @@ import { type JsonObject, verifyJws } from '../jose/jws-compact.js';
 import { decodeX5c } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
+import { checkStatus } from '../verify/check-status.js';
 import { type CheckId, ReportBuilder, type VerificationReport } from '../verify/report.js';
 import { type DecodedSdJwt, decodeSdJwt } from './decode-sd-jwt.js';
 import { digestAlgorithmOfSdAlg } from './hash-alg.js';
 import { SD_JWT_VC_LEGACY_TYP, SD_JWT_VC_TYP } from './issue-sd-jwt-vc.js';
 import { DEFAULT_KB_MAX_AGE_SECONDS, holderKeyOf, verifyKeyBindingJwt } from './key-binding.js';
 import { type ProcessedSdJwt, processSdJwtDisclosures } from './process-disclosures.js';
-import { assertStatusValid, hasStatusListReference, readStatusListReference } from './status-reference.js';
+import { hasStatusListReference, readStatusListReference } from './status-reference.js';
 import { assertDate, checkJwtValidity } from './validity.js';
 
 export interface VerifySdJwtVcOptions {
@@ -93,16 +94,11 @@ export async function verifySdJwtVc(
   });
   await report.run('validity', () => checkJwtValidity(payload, now, skew));
 
-  let statusValue: number | undefined;
-  if (!report.failed && !hasStatusListReference(payload)) report.skip('status', 'no status_list reference');
-  else if (!report.failed && !options.statusResolver) report.skip('status', 'no status resolver given');
-  else {
-    await report.run('status', async () => {
-      const reference = readStatusListReference(payload);
-      statusValue = await (options.statusResolver as StatusResolver).resolveStatus(reference, { now });
-      assertStatusValid(statusValue);
-    });
-  }
+  const statusValue = await checkStatus(report, {
+    resolver: options.statusResolver,
+    reference: () => (hasStatusListReference(payload) ? readStatusListReference(payload) : undefined),
+    now,
+  });
 
   if (!report.failed && decoded.keyBindingJwt === undefined && !requireKeyBinding) {
     report.skip('device_binding', 'key binding not required by policy');
