@@ -7,6 +7,8 @@
 export { decodeBase64, decodeBase64url, encodeBase64, encodeBase64url } from './bytes/base64url.js';
 export { asUint8Array, bytesEqual, concatBytes, fromHex, timingSafeEqual, toHex } from './bytes/bytes.js';
 export { parseJson, utf8Decode, utf8Encode } from './bytes/utf8.js';
+// caches
+export { BoundedCache, bytesKey } from './cache/bounded-cache.js';
 export * from './catalog/index.js';
 // CBOR
 export {
@@ -68,6 +70,7 @@ export { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey, publicKeyToCoseKey } from '
 export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey, publicKeyToJwk } from './keys/jwk.js';
 export { assertPublicKey, publicKeyFromCoordinates, publicKeyX, publicKeyY } from './keys/public-key.js';
 export * from './mdoc/index.js';
+
 // platform and crypto suites
 export type {
   Awaitable,

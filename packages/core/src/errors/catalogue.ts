@@ -124,11 +124,32 @@ export const ERROR_CATALOGUE = {
   ERR_REGISTRY_RECORD_CANCELLED: { status: 409, title: 'The card record is cancelled; no further operations' },
   ERR_REGISTRY_CONCURRENT_UPDATE: { status: 409, title: 'The person record changed concurrently' },
   ERR_REGISTRY_EVENT_MALFORMED: { status: 400, title: 'Malformed registry event' },
+  ERR_REGISTRY_UNAUTHENTICATED: { status: 401, title: 'Registry bearer token is missing or not valid' },
+  ERR_REGISTRY_FORBIDDEN: { status: 403, title: 'This token may not use this registry endpoint' },
   ERR_WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature is missing or does not verify' },
   ERR_WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp is outside the tolerance window' },
 
   // issuer
   ERR_ISSUER_CARD_NOT_ACTIVE: { status: 409, title: 'The physical card is not active' },
+
+  // OpenID4VCI 1.0: offers, activation, token / nonce / credential endpoints, wallet client
+  ERR_OID4VCI_OFFER_MALFORMED: { status: 400, title: 'Malformed credential offer' },
+  ERR_OID4VCI_METADATA_INVALID: { status: 502, title: 'Credential issuer metadata is malformed or inconsistent' },
+  ERR_OID4VCI_ISSUER_RESPONSE: { status: 502, title: 'Credential issuer answered with an unexpected response' },
+  ERR_OID4VCI_INVALID_REQUEST: { status: 400, title: 'OAuth request is missing or has a malformed parameter' },
+  ERR_OID4VCI_INVALID_GRANT: { status: 400, title: 'Pre-authorized code or transaction code is not valid' },
+  ERR_OID4VCI_UNSUPPORTED_GRANT_TYPE: { status: 400, title: 'Grant type is not supported' },
+  ERR_OID4VCI_INVALID_TOKEN: { status: 401, title: 'Access token is missing, expired or not valid' },
+  ERR_OID4VCI_INVALID_CREDENTIAL_REQUEST: { status: 400, title: 'Credential request is malformed' },
+  ERR_OID4VCI_UNKNOWN_CREDENTIAL_CONFIGURATION: { status: 400, title: 'Credential configuration is unknown' },
+  ERR_OID4VCI_INVALID_PROOF: { status: 400, title: 'Key proof is missing or not valid' },
+  ERR_OID4VCI_INVALID_NONCE: { status: 400, title: 'Key proof nonce is unknown, used or expired' },
+  ERR_OID4VCI_CREDENTIAL_REQUEST_DENIED: { status: 400, title: 'Credential request denied' },
+  ERR_OID4VCI_ACTIVATION_CODE_INVALID: { status: 400, title: 'Card number or activation code is not valid' },
+  ERR_OID4VCI_ACTIVATION_CODE_EXPIRED: { status: 400, title: 'Activation code has expired' },
+  ERR_OID4VCI_ACTIVATION_LOCKED: { status: 429, title: 'Too many failed activation attempts; try again later' },
+  ERR_OID4VCI_CLERK_UNAUTHORIZED: { status: 401, title: 'Clerk bearer token is missing or not valid' },
+  ERR_OID4VCI_PERSON_UNKNOWN: { status: 404, title: 'No person with this id or card number at this issuer' },
 
   // offline QR
   ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },

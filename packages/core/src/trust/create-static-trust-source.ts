@@ -1,4 +1,5 @@
 import { bytesEqual } from '../bytes/bytes.js';
+import { BoundedCache, bytesKey } from '../cache/bounded-cache.js';
 import { isZzError, ZzError } from '../errors/zz-error.js';
 import type { Platform } from '../platform/platform.js';
 import { certificateKid } from '../x509/certificate-kid.js';
@@ -56,7 +57,9 @@ export function createStaticTrustSource(options: StaticTrustSourceOptions): Trus
   // Validated chains, by their exact bytes: a verifier sees the same few issuer chains again and
   // again, and a chain that validated once stays valid while `now` is inside every certificate's
   // validity (roots and policy are fixed for this source; there is no DS revocation here).
-  const validated = new Map<string, { resolution: TrustResolution; anchor: Anchor | undefined }>();
+  const validated = new BoundedCache<string, { resolution: TrustResolution; anchor: Anchor | undefined }>(
+    MAX_CACHED_CHAINS,
+  );
 
   const resolve = async (chain: readonly Uint8Array[], query: TrustQuery): Promise<TrustResolution> => {
     const key = chainKey(chain);
@@ -68,7 +71,7 @@ export function createStaticTrustSource(options: StaticTrustSourceOptions): Trus
         ...(options.leafExtendedKeyUsage && { leafExtendedKeyUsage: options.leafExtendedKeyUsage }),
       });
       entry = { resolution: toResolution(result), anchor: anchors.find((c) => c.certificate === result.root) };
-      if (key !== undefined) remember(validated, key, entry);
+      if (key !== undefined) validated.set(key, entry);
     }
     const { anchor } = entry;
     if (query.docType !== undefined && anchor?.docTypes && !anchor.docTypes.includes(query.docType)) {
@@ -101,7 +104,6 @@ export function createStaticTrustSource(options: StaticTrustSourceOptions): Trus
 
 const MAX_CACHED_CHAINS = 1024;
 const MAX_CACHED_CHAIN_BYTES = 64 * 1024;
-const latin1 = new TextDecoder('latin1');
 
 /** An exact, injective string key for a chain (undefined: too large to cache). */
 function chainKey(chain: readonly Uint8Array[]): string | undefined {
@@ -109,15 +111,7 @@ function chainKey(chain: readonly Uint8Array[]): string | undefined {
   let total = 0;
   for (const der of chain) total += der.length;
   if (total > MAX_CACHED_CHAIN_BYTES) return undefined;
-  return chain.map((der) => `${der.length}:${latin1.decode(der)}`).join('|');
-}
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= MAX_CACHED_CHAINS) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(key, value);
+  return chain.map((der) => `${der.length}:${bytesKey(der)}`).join('|');
 }
 
 function toResolution({ leaf, root, path }: ChainValidationResult): TrustResolution {
