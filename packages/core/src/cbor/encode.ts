@@ -39,6 +39,8 @@ export type CborValue =
  * credentials carry integers, text, bytes and tagged dates (use `tdate()` and `fullDate()`).
  */
 export function encodeCbor(value: CborValue): Uint8Array {
+  const simple = encodeSimple(value);
+  if (simple) return simple;
   const prepared = canonicalize(value, 0);
   const bytes = encoder.encode(prepared);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -80,6 +82,120 @@ function canonicalize(value: unknown, depth: number): unknown {
 }
 
 const UINT32_MAX = 0xffff_ffff;
+const textEncoder = new TextEncoder();
+
+/**
+ * A fast path for the leaves that dominate credentials (text, small integers, booleans, null,
+ * and tags around text such as tdate and full-date): written directly, no general encoder.
+ * Returns undefined for anything else. Byte-identical to the general path (tested).
+ */
+function encodeSimple(value: unknown): Uint8Array | undefined {
+  if (typeof value === 'string') return textItem(value, undefined);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= -UINT32_MAX - 1 && value <= UINT32_MAX) {
+    const out = new Uint8Array(headSize(value < 0 ? -1 - value : value));
+    writeHead(out, 0, value < 0 ? 1 : 0, value < 0 ? -1 - value : value);
+    return out;
+  }
+  if (value === true) return Uint8Array.of(0xf5);
+  if (value === false) return Uint8Array.of(0xf4);
+  if (value === null) return Uint8Array.of(0xf6);
+  if (value instanceof Uint8Array) return bytesItem(value, undefined);
+  if (value instanceof Tag && value.tag >= 0 && value.tag <= UINT32_MAX) {
+    if (typeof value.value === 'string') return textItem(value.value, value.tag);
+    if (value.value instanceof Uint8Array) return bytesItem(value.value, value.tag);
+  }
+  return undefined;
+}
+
+function bytesItem(bytes: Uint8Array, tag: number | undefined): Uint8Array | undefined {
+  if (bytes.length > UINT32_MAX) return undefined;
+  const tagSize = tag === undefined ? 0 : headSize(tag);
+  const out = new Uint8Array(tagSize + headSize(bytes.length) + bytes.length);
+  let at = tag === undefined ? 0 : writeHead(out, 0, 6, tag);
+  at = writeHead(out, at, 2, bytes.length);
+  out.set(bytes, at);
+  return out;
+}
+
+function textItem(text: string, tag: number | undefined): Uint8Array {
+  const utf8 = text.length <= 64 ? utf8Short(text) : textEncoder.encode(text);
+  const tagSize = tag === undefined ? 0 : headSize(tag);
+  const out = new Uint8Array(tagSize + headSize(utf8.length) + utf8.length);
+  let at = tag === undefined ? 0 : writeHead(out, 0, 6, tag);
+  at = writeHead(out, at, 3, utf8.length);
+  out.set(utf8, at);
+  return out;
+}
+
+const utf8Scratch = new Uint8Array(64 * 3);
+
+/**
+ * UTF-8 of a short string, as TextEncoder writes it (lone surrogates become U+FFFD): element
+ * names and values are short, and TextEncoder's per-call cost dominates at that size.
+ */
+function utf8Short(text: string): Uint8Array {
+  const out = utf8Scratch;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out[at++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 63);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        out[at++] = 0xf0 | (code >> 18);
+        out[at++] = 0x80 | ((code >> 12) & 63);
+        out[at++] = 0x80 | ((code >> 6) & 63);
+        out[at++] = 0x80 | (code & 63);
+        continue;
+      }
+      code = 0xfffd;
+    }
+    out[at++] = 0xe0 | (code >> 12);
+    out[at++] = 0x80 | ((code >> 6) & 63);
+    out[at++] = 0x80 | (code & 63);
+  }
+  return out.slice(0, at);
+}
+
+function headSize(argument: number): number {
+  return argument < 24 ? 1 : argument < 0x100 ? 2 : argument < 0x10000 ? 3 : 5;
+}
+
+/** Writes a preferred-form head (RFC 8949 §3) for an argument below 2^32; returns the next offset. */
+function writeHead(out: Uint8Array, at: number, major: number, argument: number): number {
+  const type = major << 5;
+  if (argument < 24) {
+    out[at] = type | argument;
+    return at + 1;
+  }
+  if (argument < 0x100) {
+    out[at] = type | 24;
+    out[at + 1] = argument;
+    return at + 2;
+  }
+  if (argument < 0x10000) {
+    out[at] = type | 25;
+    out[at + 1] = argument >>> 8;
+    out[at + 2] = argument & 0xff;
+    return at + 3;
+  }
+  out[at] = type | 26;
+  out[at + 1] = argument >>> 24;
+  out[at + 2] = (argument >>> 16) & 0xff;
+  out[at + 3] = (argument >>> 8) & 0xff;
+  out[at + 4] = argument & 0xff;
+  return at + 5;
+}
 
 /**
  * cbor-x writes numbers beyond 32 bits as float64 and bigints always in 8 bytes; hand it a
