@@ -71,6 +71,21 @@ export {
   PORTRAIT_WIDTH,
   type PortraitSubject,
 } from './generate-portrait.js';
+export { clerkPageCsp } from './http/clerk-page-routes.js';
+export { CLERK_PAGE_STRINGS, type ClerkPageLanguage } from './http/clerk-page-strings.js';
+export {
+  type CreateRegistryAppOptions,
+  createRegistryApp,
+  REGISTRY_BODY_LIMIT,
+  type RegistryApp,
+  type RegistryServiceParts,
+} from './http/create-registry-app.js';
+export {
+  createRegistryAuth,
+  type RegistryCaller,
+  type RegistryRole,
+  type RegistryTokens,
+} from './http/registry-auth.js';
 export { createInMemoryRegistryStore } from './in-memory-registry-store.js';
 // delivery
 export {
@@ -82,6 +97,46 @@ export {
   type OutboxDispatcherOptions,
 } from './outbox-dispatcher.js';
 export type { CardEventCommit, OutboxEntry, PersonRecord, RegistryStore } from './registry-store.js';
+export {
+  createDeliveryLoop,
+  type DeliveryLoop,
+  type DeliveryLoopOptions,
+  type DeliveryTarget,
+} from './service/create-delivery-loop.js';
+export {
+  createNatsEventPublisher,
+  type NatsEventPublisher,
+  type NatsEventPublisherOptions,
+  registryEventSubject,
+} from './service/create-nats-event-publisher.js';
+export {
+  createWebhookSender,
+  WEBHOOK_SIGNATURE_HEADER_NAME,
+  type WebhookSenderOptions,
+  type WebhookTarget,
+} from './service/create-webhook-sender.js';
+export { DEFAULT_REGISTRY_PORT, loadRegistryConfig } from './service/load-registry-config.js';
+export type { RegistryDirectory } from './service/registry-directory.js';
+export { type PopulationConfig, seedPopulation } from './service/seed-population.js';
+export {
+  type RegistryServiceConfig,
+  type RunningRegistry,
+  type StartRegistryOptions,
+  startRegistry,
+} from './service/start-registry.js';
+export {
+  createSqlRegistryStore,
+  type RegistryDatabaseHandle,
+  type SqlRegistryStore,
+} from './sql/create-sql-registry-store.js';
+export { personRecordOf, personRowOf } from './sql/person-row.js';
+export { registryMigrations } from './sql/registry-migrations.js';
+export type {
+  RegistryCursorsTable,
+  RegistryDatabase,
+  RegistryOutboxTable,
+  RegistryPersonsTable,
+} from './sql/registry-tables.js';
 export {
   DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
   signWebhookBody,

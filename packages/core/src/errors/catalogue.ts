@@ -126,11 +126,20 @@ export const ERROR_CATALOGUE = {
   ERR_REGISTRY_EVENT_MALFORMED: { status: 400, title: 'Malformed registry event' },
   ERR_REGISTRY_UNAUTHENTICATED: { status: 401, title: 'Registry bearer token is missing or not valid' },
   ERR_REGISTRY_FORBIDDEN: { status: 403, title: 'This token may not use this registry endpoint' },
+  ERR_REGISTRY_DELIVERY_FAILED: { status: 502, title: 'An event consumer did not acknowledge the delivery' },
   ERR_WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature is missing or does not verify' },
   ERR_WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp is outside the tolerance window' },
 
   // issuer
   ERR_ISSUER_CARD_NOT_ACTIVE: { status: 409, title: 'The physical card is not active' },
+  ERR_ISSUER_PERSON_UNKNOWN: { status: 404, title: 'No person with this id at the issuer' },
+  ERR_ISSUER_PERSON_SUSPENDED: { status: 409, title: 'The person’s credentials are suspended by an administrator' },
+  ERR_ISSUER_WALLET_UNKNOWN: { status: 404, title: 'No wallet with this id for this person' },
+  ERR_ISSUER_WALLET_SUSPENDED: { status: 409, title: 'The wallet is suspended' },
+  ERR_ISSUER_STATUS_SHARD_UNKNOWN: { status: 404, title: 'No status list with this id' },
+  ERR_ISSUER_EVENT_PROVINCE: { status: 400, title: 'Registry event is for another province' },
+  ERR_ADMIN_UNAUTHENTICATED: { status: 401, title: 'Missing or unknown bearer token' },
+  ERR_ADMIN_FORBIDDEN: { status: 403, title: 'This role may not perform this action' },
 
   // OpenID4VCI 1.0: offers, activation, token / nonce / credential endpoints, wallet client
   ERR_OID4VCI_OFFER_MALFORMED: { status: 400, title: 'Malformed credential offer' },

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { describeErrorForLog } from '../logging/describe-error-for-log.js';
@@ -45,6 +47,21 @@ export type HttpApp = FastifyInstance & {
  * Register routes on the returned app (route schemas feed validation and the OpenAPI document).
  * Async because the OpenAPI plugin must be loaded before routes are declared.
  */
+// ajv-formats is CommonJS with `exports.default`: under NodeNext the default import is the module object.
+const addFormats = addFormatsModule.default;
+
+function createBodyValidator(options: { coerceTypes?: 'array' } = {}): Ajv {
+  const ajv = new Ajv({
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: false,
+    strict: false,
+    coerceTypes: options.coerceTypes ?? false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const logger = options.logger ?? createLogger({ name: options.name });
   const app = Fastify({
@@ -58,6 +75,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     // while closing, new requests get a 503 problem (below) instead of Fastify's plain JSON
     return503OnClosing: false,
   }) as unknown as FastifyInstance;
+
+  // Bodies are validated without type coercion ({"street": 42} is not a string); params,
+  // query strings and headers arrive as text and keep Fastify's coercion to the schema's types.
+  const strictBodies = createBodyValidator();
+  const coercing = createBodyValidator({ coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strictBodies.compile(schema) : coercing.compile(schema),
+  );
 
   const readiness = new ReadinessChecks(options.readinessTimeoutMs);
   app.decorate('readiness', readiness);
