@@ -115,7 +115,6 @@ export function registerPersonRoutes(app: HttpApp, deps: PersonRoutesDeps): void
       `/persons/:id/${path}`,
       {
         onRequest: clerk,
-        preValidation: strictJsonBody(body),
         schema: {
           summary: `${summary} (clerk)`,
           tags: TAGS,
