@@ -20,7 +20,6 @@ import {
   personListSchema,
   searchQuery,
 } from './registry-schemas.js';
-import { strictJsonBody } from './strict-json-types.js';
 
 export interface PersonRoutesDeps {
   readonly registry: Registry;
@@ -115,6 +114,10 @@ export function registerPersonRoutes(app: HttpApp, deps: PersonRoutesDeps): void
       `/persons/:id/${path}`,
       {
         onRequest: clerk,
+        // operations without fields (issue, renew) may be posted without a body
+        preValidation: async (request) => {
+          if (request.body === undefined || request.body === null) request.body = {} as B;
+        },
         schema: {
           summary: `${summary} (clerk)`,
           tags: TAGS,
