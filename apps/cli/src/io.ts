@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { UsageError } from './cli-error.js';
 
 /** Reads a file, or standard input for `-`, with a size limit; a missing file is a usage error. */
@@ -24,5 +24,28 @@ export function readJsonFile(path: string): unknown {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${path} is not valid JSON`);
+  }
+}
+
+/** Writes a command's output: a file, or standard output for `-`. A write failure is a usage error. */
+export function writeOutput(path: string, data: Uint8Array | string): void {
+  if (path === '-') {
+    process.stdout.write(data);
+    return;
+  }
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(`cannot write ${path}${code ? ` (${code})` : ''}`);
+  }
+}
+
+/** True when `path` names an existing directory. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -1,15 +1,54 @@
-import { isZzError } from '@zhengzhao/core';
 import { UsageError } from './cli-error.js';
-import { QR_HELP, qrCommand } from './commands/qr.js';
 
 interface Command {
   readonly summary: string;
-  readonly help: string;
-  readonly run: (args: readonly string[]) => Promise<number>;
+  /** Loads the command's module on use: one command does not pay for the others' dependencies. */
+  readonly load: () => Promise<{ readonly help: string; readonly run: (args: readonly string[]) => Promise<number> }>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  qr: { summary: 'render a QR code as PNG or SVG', help: QR_HELP, run: qrCommand },
+  keys: {
+    summary: 'create an issuing authority (keys init) or a holder device key (keys holder)',
+    load: async () => {
+      const { KEYS_HELP, keysCommand } = await import('./commands/keys.js');
+      return { help: KEYS_HELP, run: keysCommand };
+    },
+  },
+  issue: {
+    summary: 'issue an mdoc, SD-JWT VC or offline QR credential',
+    load: async () => {
+      const { ISSUE_HELP, issueCommand } = await import('./commands/issue.js');
+      return { help: ISSUE_HELP, run: issueCommand };
+    },
+  },
+  present: {
+    summary: "present a credential with the holder's device key",
+    load: async () => {
+      const { PRESENT_HELP, presentCommand } = await import('./commands/present.js');
+      return { help: PRESENT_HELP, run: presentCommand };
+    },
+  },
+  verify: {
+    summary: 'verify a presentation (file, text, QR image) and print its report',
+    load: async () => {
+      const { VERIFY_HELP, verifyCommand } = await import('./commands/verify.js');
+      return { help: VERIFY_HELP, run: verifyCommand };
+    },
+  },
+  qr: {
+    summary: 'render a QR code as PNG or SVG',
+    load: async () => {
+      const { QR_HELP, qrCommand } = await import('./commands/qr.js');
+      return { help: QR_HELP, run: qrCommand };
+    },
+  },
+  start: {
+    summary: 'end-to-end demo: two authorities, three formats, issue → present → verify',
+    load: async () => {
+      const { START_HELP, startCommand } = await import('./commands/start.js');
+      return { help: START_HELP, run: startCommand };
+    },
+  },
 };
 
 /**
@@ -21,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    process.stdout.write(topic && COMMANDS[topic] ? (COMMANDS[topic] as Command).help : usage());
+    const command = topic === undefined ? undefined : COMMANDS[topic];
+    process.stdout.write(command ? (await command.load()).help : usage());
     return 0;
   }
   const command = COMMANDS[name];
@@ -30,17 +70,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (error) {
-    return reportError(name, error);
+    // `zz keys init` and `zz keys holder` report under their full name
+    const sub = name === 'keys' && (rest[0] === 'init' || rest[0] === 'holder') ? ` ${rest[0]}` : '';
+    return await reportError(`${name}${sub}`, error);
   }
 }
 
-function reportError(name: string, error: unknown): number {
+async function reportError(name: string, error: unknown): Promise<number> {
   if (error instanceof UsageError) {
     process.stderr.write(`zz ${name}: ${error.message}\nRun 'zz ${name} --help' for usage.\n`);
     return 2;
   }
+  // loaded here, not at start-up: `zz --help` needs no core
+  const { isZzError } = await import('@zhengzhao/core');
   if (isZzError(error)) {
     process.stderr.write(`zz ${name}: ${error.code}: ${error.message}\n`);
     return 2;

@@ -3,20 +3,12 @@ import jpeg from 'jpeg-js';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { isJpeg, isPng } from './image-kind.js';
 
 // jsqr is CommonJS with an `exports.default`: under NodeNext the default import is the module object.
 const jsQR = jsQRModule.default;
 
-const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
-const JPEG_MAGIC = [0xff, 0xd8, 0xff];
-
-export function isPng(bytes: Uint8Array): boolean {
-  return PNG_MAGIC.every((b, i) => bytes[i] === b);
-}
-
-export function isJpeg(bytes: Uint8Array): boolean {
-  return JPEG_MAGIC.every((b, i) => bytes[i] === b);
-}
+export { isJpeg, isPng };
 
 /** Maximum decoded image size (pixels) accepted, against decompression bombs in images. */
 const MAX_PIXELS = 40_000_000;
