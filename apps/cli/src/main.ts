@@ -42,6 +42,20 @@ const COMMANDS: Record<string, Command> = {
       return { help: QR_HELP, run: qrCommand };
     },
   },
+  registry: {
+    summary: 'run the population-registry simulator (registry serve)',
+    load: async () => {
+      const { REGISTRY_HELP, registryCommand } = await import('./commands/registry.js');
+      return { help: REGISTRY_HELP, run: registryCommand };
+    },
+  },
+  issuer: {
+    summary: 'run a provincial issuing authority (issuer serve)',
+    load: async () => {
+      const { ISSUER_HELP, issuerCommand } = await import('./commands/issuer.js');
+      return { help: ISSUER_HELP, run: issuerCommand };
+    },
+  },
   start: {
     summary: 'end-to-end demo: two authorities, three formats, issue → present → verify',
     load: async () => {
