@@ -70,7 +70,7 @@ export { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey, publicKeyToCoseKey } from '
 export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey, publicKeyToJwk } from './keys/jwk.js';
 export { assertPublicKey, publicKeyFromCoordinates, publicKeyX, publicKeyY } from './keys/public-key.js';
 export * from './mdoc/index.js';
-
+export * from './oid4vci/index.js';
 // platform and crypto suites
 export type {
   Awaitable,

@@ -205,7 +205,13 @@ function writeHead(out: Uint8Array, at: number, major: number, argument: number)
 function shortestInteger(value: number | bigint): number | bigint {
   const n = Number(value);
   if (n >= -UINT32_MAX - 1 && n <= UINT32_MAX) return n;
-  return BigInt(value);
+  const big = BigInt(value);
+  // cbor-x writes [-2^64, -2^63 - 1] as a tag-3 bignum, not as the 8-byte negative integer
+  // RFC 8949 prefers; nothing in a credential comes near, so refuse rather than mis-encode.
+  if (big < -(2n ** 63n) && big >= -(2n ** 64n)) {
+    throw new ZzError('ERR_CBOR_UNSUPPORTED', 'Negative integers below -2^63 are not supported down to -2^64');
+  }
+  return big;
 }
 
 function sortedMap(entries: [unknown, unknown][], depth: number): Map<unknown, unknown> {

@@ -38,7 +38,10 @@ function validateTxCode(value: unknown): TxCodeDescription {
   if (tx.input_mode !== undefined && tx.input_mode !== 'numeric' && tx.input_mode !== 'text') {
     fail('tx_code.input_mode must be numeric or text');
   }
-  if (tx.length !== undefined && !(Number.isSafeInteger(tx.length) && (tx.length as number) > 0 && (tx.length as number) <= 64)) {
+  if (
+    tx.length !== undefined &&
+    !(Number.isSafeInteger(tx.length) && (tx.length as number) > 0 && (tx.length as number) <= 64)
+  ) {
     fail('tx_code.length must be an integer from 1 to 64');
   }
   if (tx.description !== undefined) text(tx.description, MAX_DESCRIPTION_LENGTH, 'tx_code.description');

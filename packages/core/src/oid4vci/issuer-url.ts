@@ -1,5 +1,5 @@
-import { ZzError } from '../errors/zz-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
+import { ZzError } from '../errors/zz-error.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const MAX_URL_LENGTH = 2048;

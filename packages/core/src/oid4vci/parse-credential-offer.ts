@@ -39,10 +39,14 @@ export function parseCredentialOfferLink(link: string, options: ParseCredentialO
   const byValue = params.get('credential_offer');
   const byReference = params.get('credential_offer_uri');
   if ((byValue === undefined) === (byReference === undefined)) {
-    throw new ZzError('ERR_OID4VCI_OFFER_MALFORMED', 'Offer link needs exactly one of credential_offer, credential_offer_uri');
+    throw new ZzError(
+      'ERR_OID4VCI_OFFER_MALFORMED',
+      'Offer link needs exactly one of credential_offer, credential_offer_uri',
+    );
   }
   if (byReference !== undefined) {
-    if (!isEndpointUrl(byReference)) throw new ZzError('ERR_OID4VCI_OFFER_MALFORMED', 'credential_offer_uri must be https');
+    if (!isEndpointUrl(byReference))
+      throw new ZzError('ERR_OID4VCI_OFFER_MALFORMED', 'credential_offer_uri must be https');
     return { credentialOfferUri: byReference };
   }
   return { credentialOffer: validateCredentialOffer(parseOfferJson(byValue as string)) };

@@ -35,7 +35,7 @@ const leaf = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
-  fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n - 1n }),
+  fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }),
   fc.string({ maxLength: 40 }),
   fc.uint8Array({ maxLength: 40 }),
 );
@@ -98,7 +98,16 @@ describe('encodeCbor: RFC 8949 §4.2.1 core deterministic encoding', () => {
   });
 
   it('refuses values that have no deterministic form here', () => {
-    for (const bad of [1.5, Number.NaN, undefined, new Date(0), new Set([1]), () => 1]) {
+    for (const bad of [
+      1.5,
+      Number.NaN,
+      undefined,
+      new Date(0),
+      new Set([1]),
+      () => 1,
+      -(2n ** 63n) - 1n,
+      -(2n ** 64n),
+    ]) {
       let error: unknown;
       try {
         encodeCbor({ x: bad } as never);

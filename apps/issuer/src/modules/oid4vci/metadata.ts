@@ -1,0 +1,122 @@
+import {
+  type AuthorizationServerMetadata,
+  type CredentialConfiguration,
+  type CredentialIssuerMetadata,
+  getQrPurpose,
+  type LocalizedText,
+  type Oid4vciClaimDescription,
+  type Oid4vciDisplay,
+  PRE_AUTHORIZED_CODE_GRANT,
+  RESIDENT_ID_TYPE,
+  RESIDENT_ID_TYPE_ID,
+  SUITES,
+} from '@zhengzhao/core';
+import type { CredentialConfigurationId } from '../ports.js';
+import type { ResolvedOid4vciConfig } from './config.js';
+
+/** The issuer's display when none is configured. */
+export const DEFAULT_ISSUER_DISPLAY: readonly Oid4vciDisplay[] = [
+  { name: '居民身份证电子证照签发机构', locale: 'zh-CN' },
+  { name: 'Resident e-ID issuing authority', locale: 'en' },
+];
+
+const localized = (text: LocalizedText, suffix: LocalizedText = { 'zh-CN': '', en: '' }) => [
+  { name: `${text['zh-CN']}${suffix['zh-CN']}`, locale: 'zh-CN' },
+  { name: `${text.en}${suffix.en}`, locale: 'en' },
+];
+
+function claims(elementIds: readonly string[], path: (id: string) => string[]): Oid4vciClaimDescription[] {
+  return elementIds.flatMap((id) => {
+    const element = RESIDENT_ID_TYPE.elements.find((e) => e.id === id);
+    return element ? [{ path: path(id), display: localized(element.display) }] : [];
+  });
+}
+
+/**
+ * Credential configurations (OpenID4VCI 1.0 §12.2.4, Appendix A): the resident ID as ISO mdoc
+ * (`mso_mdoc`, doctype cn.gov.eid.1, COSE alg), as SD-JWT VC (`dc+sd-jwt`, vct cn.gov.eid.1,
+ * JOSE alg), and two offline-QR purpose sets in our own format `zz1_qr` (docs/qr-format.md:
+ * a compact COSE_Sign1 credential; `type_id` and `purpose` name the QR purpose set, bound to a
+ * COSE key). Device-key proofs must use the issuer's suite.
+ */
+export function buildCredentialConfigurations(
+  config: ResolvedOid4vciConfig,
+): Record<CredentialConfigurationId, CredentialConfiguration> {
+  const suite = SUITES[config.suite];
+  const proof = { jwt: { proof_signing_alg_values_supported: [suite.joseAlg] } };
+  const allIds = RESIDENT_ID_TYPE.elements.map((e) => e.id);
+  const qr = (purposeId: string, suffix: LocalizedText): CredentialConfiguration => ({
+    format: 'zz1_qr',
+    type_id: RESIDENT_ID_TYPE_ID,
+    purpose: purposeId,
+    cryptographic_binding_methods_supported: ['cose_key'],
+    credential_signing_alg_values_supported: [suite.coseAlg],
+    proof_types_supported: proof,
+    credential_metadata: {
+      display: localized(RESIDENT_ID_TYPE.display, suffix),
+      claims: claims(getQrPurpose(RESIDENT_ID_TYPE_ID, purposeId).elements, (id) => [id]),
+    },
+  });
+  return {
+    eid_mdoc: {
+      format: 'mso_mdoc',
+      doctype: RESIDENT_ID_TYPE_ID,
+      cryptographic_binding_methods_supported: ['cose_key'],
+      credential_signing_alg_values_supported: [suite.coseAlg],
+      proof_types_supported: proof,
+      credential_metadata: {
+        display: localized(RESIDENT_ID_TYPE.display, { 'zh-CN': '（mdoc）', en: ' (mdoc)' }),
+        claims: claims(allIds, (id) => [RESIDENT_ID_TYPE.namespace, id]),
+      },
+    },
+    eid_sd_jwt: {
+      format: 'dc+sd-jwt',
+      vct: RESIDENT_ID_TYPE_ID,
+      cryptographic_binding_methods_supported: ['jwk'],
+      credential_signing_alg_values_supported: [suite.joseAlg],
+      proof_types_supported: proof,
+      credential_metadata: {
+        display: localized(RESIDENT_ID_TYPE.display, { 'zh-CN': '（SD-JWT）', en: ' (SD-JWT VC)' }),
+        claims: claims(allIds, (id) => [id]),
+      },
+    },
+    eid_qr_hotel: qr('hotel', { 'zh-CN': '（住宿登记二维码）', en: ' (hotel registration QR)' }),
+    eid_qr_age_over_18: qr('age_over_18', { 'zh-CN': '（年满18岁二维码）', en: ' (age over 18 QR)' }),
+  };
+}
+
+export function endpointUrls(config: ResolvedOid4vciConfig) {
+  return {
+    token: `${config.credentialIssuer}/token`,
+    nonce: `${config.credentialIssuer}/nonce`,
+    credential: `${config.credentialIssuer}/credential`,
+  };
+}
+
+/** Credential Issuer Metadata (OpenID4VCI 1.0 §12.2.4); the issuer is its own authorization server. */
+export function buildCredentialIssuerMetadata(
+  config: ResolvedOid4vciConfig,
+  display: readonly Oid4vciDisplay[] = DEFAULT_ISSUER_DISPLAY,
+): CredentialIssuerMetadata {
+  const urls = endpointUrls(config);
+  return {
+    credential_issuer: config.credentialIssuer,
+    credential_endpoint: urls.credential,
+    nonce_endpoint: urls.nonce,
+    // batch_size must be >= 2 (§12.2.4); with 1 the member is left out
+    ...(config.batchSize >= 2 ? { batch_credential_issuance: { batch_size: config.batchSize } } : {}),
+    display,
+    credential_configurations_supported: buildCredentialConfigurations(config),
+  };
+}
+
+/** Authorization Server Metadata (RFC 8414 §2, OpenID4VCI 1.0 §12.3) for the pre-authorized flow only. */
+export function buildAuthorizationServerMetadata(config: ResolvedOid4vciConfig): AuthorizationServerMetadata {
+  return {
+    issuer: config.credentialIssuer,
+    token_endpoint: endpointUrls(config).token,
+    grant_types_supported: [PRE_AUTHORIZED_CODE_GRANT],
+    response_types_supported: [],
+    'pre-authorized_grant_anonymous_access_supported': true,
+  };
+}
