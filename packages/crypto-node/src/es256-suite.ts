@@ -13,7 +13,11 @@ const P1363 = { dsaEncoding: 'ieee-p1363' } as const;
 
 /** ES256 (ECDSA P-256 with SHA-256) on node:crypto's synchronous API with cached KeyObjects. */
 export function createNodeEs256Suite(): CryptoSuite {
-  const keys = new KeyCache<KeyObject>((point) => importPoint(point));
+  // cached with their verify options, so a verification allocates nothing of its own
+  const keys = new KeyCache<{ key: KeyObject; dsaEncoding: 'ieee-p1363' }>((point) => ({
+    key: importPoint(point),
+    ...P1363,
+  }));
   const importSigner = (privateScalar: Uint8Array): ExportableSigner => {
     if (!(privateScalar instanceof Uint8Array) || privateScalar.length !== 32)
       throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'P-256 private key must be 32 bytes');
@@ -24,16 +28,19 @@ export function createNodeEs256Suite(): CryptoSuite {
       throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'P-256 private key is out of range', { cause: error });
     }
     const point = new Uint8Array(ecdh.getPublicKey());
-    const keyObject = createPrivateKey({
-      format: 'jwk',
-      key: {
-        kty: 'EC',
-        crv: 'P-256',
-        d: encodeBase64url(privateScalar),
-        x: encodeBase64url(point.subarray(1, 33)),
-        y: encodeBase64url(point.subarray(33)),
-      },
-    });
+    const signOptions = {
+      key: createPrivateKey({
+        format: 'jwk',
+        key: {
+          kty: 'EC',
+          crv: 'P-256',
+          d: encodeBase64url(privateScalar),
+          x: encodeBase64url(point.subarray(1, 33)),
+          y: encodeBase64url(point.subarray(33)),
+        },
+      }),
+      ...P1363,
+    };
     const publicKey: PublicKey = { suite: 'ES256', point };
     const scalar = new Uint8Array(privateScalar);
     return {
@@ -41,7 +48,7 @@ export function createNodeEs256Suite(): CryptoSuite {
       publicKey,
       sign: (data) => {
         if (!(data instanceof Uint8Array)) throw new ZzError('ERR_INPUT_INVALID', 'Data to sign must be bytes');
-        return new Uint8Array(sign('sha256', data, { key: keyObject, ...P1363 }));
+        return new Uint8Array(sign('sha256', data, signOptions));
       },
       exportPrivateScalar: () => new Uint8Array(scalar),
     };
@@ -49,11 +56,11 @@ export function createNodeEs256Suite(): CryptoSuite {
   return {
     ...SUITES.ES256,
     verify(publicKey, data, signature) {
-      const key = keys.get(publicKey);
+      const options = keys.get(publicKey);
       if (!(data instanceof Uint8Array)) throw new ZzError('ERR_INPUT_INVALID', 'Signed data must be bytes');
       if (!(signature instanceof Uint8Array) || signature.length !== 64) return false;
       // OpenSSL itself rejects r or s outside [1, n−1] (see the Wycheproof test in crypto-web).
-      return verify('sha256', data, { key, ...P1363 }, signature);
+      return verify('sha256', data, options, signature);
     },
     generateSigner() {
       const ecdh = createECDH('prime256v1');

@@ -36,25 +36,31 @@ export function encodeBase45(bytes: Uint8Array): string {
 export function decodeBase45(text: string): Uint8Array {
   if (typeof text !== 'string') throw new ZzError('ERR_ENCODING_BASE45', 'base45 input must be a string');
   if (text.length % 3 === 1) throw new ZzError('ERR_ENCODING_BASE45', 'base45 text has an impossible length');
-  const digit = (index: number): number => {
-    const code = text.charCodeAt(index);
-    const value = code < 128 ? (LOOKUP[code] as number) : -1;
-    if (value < 0) throw new ZzError('ERR_ENCODING_BASE45', 'base45 text has a character outside the alphabet');
-    return value;
-  };
   const out = new Uint8Array(Math.floor(text.length / 3) * 2 + (text.length % 3 === 2 ? 1 : 0));
+  // characters outside the alphabet look up as -1 (or undefined past the table): `bad` goes negative
+  let bad = 0;
+  let tooLarge = false;
   let o = 0;
   let i = 0;
   for (; i + 2 < text.length; i += 3) {
-    const n = digit(i) + digit(i + 1) * 45 + digit(i + 2) * 2025;
-    if (n > 0xffff) throw new ZzError('ERR_ENCODING_BASE45', 'base45 triple exceeds 65535');
+    const c = LOOKUP[text.charCodeAt(i)] ?? -1;
+    const d = LOOKUP[text.charCodeAt(i + 1)] ?? -1;
+    const e = LOOKUP[text.charCodeAt(i + 2)] ?? -1;
+    bad |= c | d | e;
+    const n = c + d * 45 + e * 2025;
+    tooLarge ||= n > 0xffff;
     out[o++] = n >> 8;
     out[o++] = n & 0xff;
   }
   if (i < text.length) {
-    const n = digit(i) + digit(i + 1) * 45;
-    if (n > 0xff) throw new ZzError('ERR_ENCODING_BASE45', 'base45 final pair exceeds 255');
+    const c = LOOKUP[text.charCodeAt(i)] ?? -1;
+    const d = LOOKUP[text.charCodeAt(i + 1)] ?? -1;
+    bad |= c | d;
+    const n = c + d * 45;
+    tooLarge ||= n > 0xff;
     out[o++] = n;
   }
+  if (bad < 0) throw new ZzError('ERR_ENCODING_BASE45', 'base45 text has a character outside the alphabet');
+  if (tooLarge) throw new ZzError('ERR_ENCODING_BASE45', 'base45 group exceeds its byte range');
   return out;
 }

@@ -1,3 +1,4 @@
+import { BoundedCache, bytesKey } from '../cache/bounded-cache.js';
 import { CborReader } from '../cbor/shape.js';
 import { ZzError } from '../errors/zz-error.js';
 import { COSE_KEY, COSE_KTY_EC2, coseKeyToPublicKey } from '../keys/cose-key.js';
@@ -58,22 +59,15 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
  * an ECDSA verify on node:crypto), so recent results are memoised: a pure function of its
  * input, bounded like the adapters' key caches.
  */
-const MEMO_LIMIT = 1024;
-const memo = new Map<string, PublicKey>();
+const memo = new BoundedCache<string, PublicKey>(1024);
 
 /** Recovers the uncompressed point from x and the parity of y; off-curve x is `ERR_CRYPTO_KEY_INVALID`. */
 export function decompressPoint(suite: SuiteId, x: Uint8Array, yOdd: boolean): PublicKey {
   if (x.length !== 32) throw new ZzError('ERR_CRYPTO_KEY_INVALID', 'x must be 32 bytes');
-  const id = `${suite}:${yOdd ? 3 : 2}:${String.fromCharCode(...x)}`;
-  const known = memo.get(id);
-  if (known) return { suite: known.suite, point: new Uint8Array(known.point) };
-  const key = computeDecompressedPoint(suite, x, yOdd);
-  if (memo.size >= MEMO_LIMIT) {
-    const oldest = memo.keys().next().value;
-    if (oldest !== undefined) memo.delete(oldest);
-  }
-  memo.set(id, { suite: key.suite, point: new Uint8Array(key.point) });
-  return key;
+  const known = memo.getOrCreate(`${suite}:${yOdd ? 3 : 2}:${bytesKey(x)}`, () =>
+    computeDecompressedPoint(suite, x, yOdd),
+  );
+  return { suite: known.suite, point: new Uint8Array(known.point) };
 }
 
 function computeDecompressedPoint(suite: SuiteId, x: Uint8Array, yOdd: boolean): PublicKey {
