@@ -1,3 +1,4 @@
+import { BoundedCache } from '../cache/bounded-cache.js';
 import { type CborValue, encodeCbor } from '../cbor/encode.js';
 import { ZzError } from '../errors/zz-error.js';
 
@@ -6,6 +7,9 @@ const RANDOM = encodeCbor('random');
 const DIGEST_ID = encodeCbor('digestID');
 const ELEMENT_VALUE = encodeCbor('elementValue');
 const ELEMENT_IDENTIFIER = encodeCbor('elementIdentifier');
+
+// Element identifiers repeat from credential to credential: their encodings are kept.
+const IDENTIFIERS = new BoundedCache<string, Uint8Array>(4096);
 
 export interface IssuerSignedItemInput {
   readonly digestID: number;
@@ -38,7 +42,7 @@ export function encodeIssuerSignedItems(inputs: readonly IssuerSignedItemInput[]
       throw new ZzError('ERR_INPUT_INVALID', 'Element identifiers must be text');
     const raw = elementValue instanceof Uint8Array;
     const value = raw ? elementValue : encodeCbor(elementValue);
-    const identifier = encodeCbor(elementIdentifier);
+    const identifier = IDENTIFIERS.getOrCreate(elementIdentifier, encodeCbor);
     const body =
       1 +
       RANDOM.length +
