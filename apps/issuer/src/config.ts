@@ -61,6 +61,13 @@ export const ISSUER_CONFIG_SCHEMA = {
   webhookSecret: { type: 'string', env: 'ZZ_WEBHOOK_SECRET', required: true },
   webhookToleranceSeconds: { type: 'integer', env: 'ZZ_WEBHOOK_TOLERANCE', default: 300, min: 1, max: 3600 },
   adminTokens: { type: 'string', env: 'ZZ_ADMIN_TOKENS' },
+  /** Comma-separated bearer tokens of registry clerks (OpenID4VCI activation codes). */
+  clerkTokens: { type: 'string', env: 'ZZ_CLERK_TOKENS' },
+  /** Comma-separated origins of registry clerk pages allowed to call the issuer (CORS). */
+  clerkOrigins: { type: 'string', env: 'ZZ_CLERK_ORIGINS' },
+  /** HMAC key for activation codes, offers, tokens and nonces kept at rest. */
+  secretHashKey: { type: 'string', env: 'ZZ_SECRET_HASH_KEY', required: true },
+  batchSize: { type: 'integer', env: 'ZZ_BATCH_SIZE', default: 10, min: 1, max: 100 },
   natsUrl: { type: 'string', env: 'NATS_URL' },
   natsStream: { type: 'string', env: 'ZZ_NATS_STREAM', default: 'ZZ_REGISTRY' },
   natsSubject: { type: 'string', env: 'ZZ_NATS_SUBJECT' },

@@ -12,6 +12,7 @@ import {
 import { type IssuerServeConfig, issuerSettingsOf } from './config.js';
 import { createIssuerApp, type IssuerApp } from './create-issuer-app.js';
 import type { IssuerDatabase } from './db/schema.js';
+import { withOid4vci } from './modules/oid4vci/with-oid4vci.js';
 
 export interface StartIssuerOptions {
   readonly platform?: Platform;
@@ -30,10 +31,17 @@ export interface RunningIssuer {
   close(): Promise<void>;
 }
 
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
 /**
  * Runs the issuer for production (`zz issuer serve`): PostgreSQL from `databaseUrl` or the
  * SQLite file, the document-signer key from the encrypted file key store, its certificate
- * chain from a PEM file, then listens and shuts down gracefully on SIGINT/SIGTERM.
+ * chain from a PEM file, with the OpenID4VCI endpoints, then listens and shuts down gracefully on SIGINT/SIGTERM.
  */
 export async function startIssuer(config: IssuerServeConfig, options: StartIssuerOptions = {}): Promise<RunningIssuer> {
   const platform = options.platform ?? createNodePlatform();
@@ -46,7 +54,17 @@ export async function startIssuer(config: IssuerServeConfig, options: StartIssue
   try {
     const keyStore = createFileKeyStore({ dir: config.keyStoreDir, passphrase: config.keyPassphrase, platform });
     const certificateChain = decodeCertificatePemChain(await readFile(config.documentSignerCertificate, 'utf8'));
+    const { suite } = await keyStore.getKeyInfo(config.documentSignerKeyId);
     const app = await createIssuerApp({
+      ...withOid4vci({
+        platform,
+        clock,
+        suite,
+        clerkTokens: commaList(config.clerkTokens),
+        clerkOrigins: commaList(config.clerkOrigins),
+        secretHashKey: config.secretHashKey,
+        batchSize: config.batchSize,
+      }),
       config: issuerSettingsOf(config),
       database,
       platform,

@@ -202,6 +202,8 @@ describe('startIssuer (production entry point)', () => {
           ZZ_DS_KEY_ID: 'gd-ds-1',
           ZZ_DS_CERTIFICATE: join(dir, 'ds.pem'),
           ZZ_ADMIN_TOKENS: 'supervisor:sup-1:0123456789abcdef0123',
+          ZZ_CLERK_TOKENS: 'clerk-token-0123456789abcdef',
+          ZZ_SECRET_HASH_KEY: 'a-secret-hash-key-for-tests',
           ZZ_LOG_LEVEL: 'silent',
         },
       });
@@ -214,6 +216,10 @@ describe('startIssuer (production entry point)', () => {
           headers: { authorization: 'Bearer 0123456789abcdef0123' },
         });
         expect(audit.status).toBe(200);
+        // OpenID4VCI is served by the production entry point too
+        const metadata = await fetch(`${running.url}/.well-known/openid-credential-issuer`);
+        expect(metadata.status).toBe(200);
+        expect((await metadata.json()).credential_issuer).toBe(BASE_URL);
       } finally {
         await running.close();
       }

@@ -2,7 +2,7 @@ import { parseCredentialOffer } from '@zhengzhao/core';
 import { describeEachDatabase } from '@zhengzhao/server-kit/testing';
 import { beforeEach, expect, it } from 'vitest';
 import { type Oid4vciDatabase, oid4vciMigrations } from '../../src/modules/oid4vci/index.js';
-import { activate, CLERK_TOKEN, createTestIssuer, ISSUER, PRE_AUTH, type TestIssuer } from './helpers.js';
+import { activate, CLERK_ORIGIN, CLERK_TOKEN, createTestIssuer, ISSUER, PRE_AUTH, type TestIssuer } from './helpers.js';
 
 const clerk = { authorization: `Bearer ${CLERK_TOKEN}` };
 
@@ -46,6 +46,23 @@ describeEachDatabase<Oid4vciDatabase>('oid4vci activation', oid4vciMigrations, (
       'eid_qr_age_over_18',
     ]);
     expect(parsed.grants?.[PRE_AUTH]?.tx_code).toMatchObject({ input_mode: 'numeric', length: 6 });
+  });
+
+  it("lets the registry clerk page's origin, and only it, call the clerk endpoint from a browser", async () => {
+    const person = issuer.fakes.addPerson();
+    const preflight = await issuer.app.inject({
+      method: 'OPTIONS',
+      url: '/activation/codes',
+      headers: { origin: CLERK_ORIGIN, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(CLERK_ORIGIN);
+    expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
+    const allowed = await createCode({ person_id: person.personId }, { ...clerk, origin: CLERK_ORIGIN });
+    expect(allowed.statusCode).toBe(201);
+    expect(allowed.headers['access-control-allow-origin']).toBe(CLERK_ORIGIN);
+    const other = await createCode({ person_id: person.personId }, { ...clerk, origin: 'https://evil.example' });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('refuses the clerk endpoint without a valid bearer token (401 problem)', async () => {

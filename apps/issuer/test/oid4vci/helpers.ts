@@ -16,6 +16,7 @@ import type {
 export const platform = createNodePlatform();
 export const ISSUER = 'https://issuer.gd.example';
 export const CLERK_TOKEN = 'clerk-token-0123456789abcdef';
+export const CLERK_ORIGIN = 'http://registry.example.test:8710';
 export const quiet = createLogger({ name: 'oid4vci-test', level: 'silent' });
 
 const FORMATS: Record<string, CredentialFormat> = {
@@ -85,6 +86,7 @@ export async function createTestIssuer(
     config: {
       credentialIssuer: ISSUER,
       clerkTokens: [CLERK_TOKEN],
+      clerkOrigins: [CLERK_ORIGIN],
       secretHashKey: 'test-secret-hash-key',
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       ...(options.txCodeMaxAttempts !== undefined ? { txCodeMaxAttempts: options.txCodeMaxAttempts } : {}),

@@ -118,8 +118,8 @@ export const CLERK_PAGE_SCRIPT = `'use strict';
     $('activation-button').addEventListener('click', function () {
       if (!current || !current.card) return;
       var base = issuerUrl.replace(/\\/+$/, '');
-      call('POST', '/activation/codes', { person_id: current.person_id, card_number: current.card.card_number }, base)
-        .then(function (r) { $('activation-code').textContent = r.code || ''; })
+      call('POST', '/activation/codes', { person_id: current.person_id }, base)
+        .then(function (r) { $('activation-code').textContent = r.activation_code || ''; })
         .catch(function () {});
     });
   }

@@ -23,6 +23,11 @@ export interface Oid4vciConfig {
   readonly activationLockSeconds?: number;
   /** Bearer tokens that may create activation codes (the registry clerk's page). */
   readonly clerkTokens: readonly string[];
+  /**
+   * Origins of the registry clerk pages allowed to call `POST /activation/codes` from the browser
+   * (CORS); none by default.
+   */
+  readonly clerkOrigins?: readonly string[];
   /** HMAC key for hashing secrets at rest; set it in production (see `secrets.ts`). */
   readonly secretHashKey?: string | Uint8Array;
 }
@@ -63,5 +68,6 @@ export function resolveOid4vciConfig(config: Oid4vciConfig): ResolvedOid4vciConf
     activationMaxFailures: positive(config.activationMaxFailures, 5, 'activationMaxFailures', 100),
     activationLockSeconds: positive(config.activationLockSeconds, 900, 'activationLockSeconds'),
     clerkTokens: [...config.clerkTokens],
+    clerkOrigins: [...(config.clerkOrigins ?? [])],
   };
 }

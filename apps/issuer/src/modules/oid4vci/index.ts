@@ -15,3 +15,4 @@ export { type Oid4vciDeps, registerOid4vciRoutes } from './routes.js';
 export { createSecretHasher, type RandomBytes, randomDigits, type SecretHasher } from './secrets.js';
 export type { Oid4vciDatabase } from './tables.js';
 export { createTokenService } from './token-service.js';
+export { type WithOid4vciOptions, withOid4vci } from './with-oid4vci.js';

@@ -82,9 +82,27 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
     'OAuth Authorization Server Metadata (RFC 8414)',
   );
 
+  // The registry's clerk page asks for activation codes from the browser: allow its origin(s).
+  const clerkOrigins = new Set(config.clerkOrigins);
+  const allowClerkOrigin = (origin: string | undefined, reply: FastifyReply): void => {
+    if (origin && clerkOrigins.has(origin)) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'origin');
+    }
+  };
+  app.options(`${base}/activation/codes`, { schema: { hide: true } }, async (request, reply) => {
+    allowClerkOrigin(request.headers.origin, reply);
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'POST')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', '600')
+      .send();
+  });
+
   app.post(
     `${base}/activation/codes`,
     {
+      onRequest: async (request, reply) => allowClerkOrigin(request.headers.origin, reply),
       bodyLimit: JSON_LIMIT,
       validatorCompiler: passThrough,
       schema: {
