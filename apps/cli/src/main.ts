@@ -57,10 +57,17 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   start: {
-    summary: 'end-to-end demo: two authorities, three formats, issue → present → verify',
+    summary: 'run the platform here: registry simulator and a provincial issuer on SQLite',
     load: async () => {
       const { START_HELP, startCommand } = await import('./commands/start.js');
       return { help: START_HELP, run: startCommand };
+    },
+  },
+  demo: {
+    summary: 'end-to-end demo without services: two authorities, three formats, issue → present → verify',
+    load: async () => {
+      const { DEMO_HELP, demoCommand } = await import('./commands/demo.js');
+      return { help: DEMO_HELP, run: demoCommand };
     },
   },
 };

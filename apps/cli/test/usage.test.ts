@@ -20,6 +20,9 @@ describe.concurrent('zz usage: help, unknown flags, unreadable input', { timeout
       [['present', '--help'], '--session-transcript'],
       [['verify', '--help'], 'Exit status'],
       [['start', '--help'], 'zz start'],
+      [['demo', '--help'], 'zz demo'],
+      [['registry', '--help'], 'zz registry serve'],
+      [['issuer', '--help'], 'zz issuer serve'],
       [['help', 'verify'], 'zz verify'],
     ] as const;
     const runs = await Promise.all(topics.map(([args]) => runZzAsync(args)));

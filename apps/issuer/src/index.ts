@@ -68,6 +68,8 @@ export {
   registryEventSubject,
   startRegistryNatsConsumer,
 } from './modules/events/registry-nats-consumer.js';
+// OpenID4VCI, wired onto the lifecycle ports
+export { type WithOid4vciOptions, withOid4vci } from './modules/oid4vci/with-oid4vci.js';
 // persons and wallets
 export { createPersonDirectory } from './modules/persons/create-person-directory.js';
 export { findPerson, type PersonRecord, type StoredClaims } from './modules/persons/person-repository.js';

@@ -1,53 +1,47 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Platform, VerificationReport } from '@zhengzhao/core';
+import { encodeBase64url } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { parseNow } from '../args.js';
-import { openAuthority } from '../authority-dir.js';
-import { readStoredCredential } from '../credential-file.js';
-import { DEMO_AUTHORITIES, DEMO_PASSPHRASE, DEMO_VERIFIERS, type DemoAuthority } from '../demo-data.js';
-import { readHolderPublicKey, readHolderSigner } from '../holder-key.js';
-import { readPresentation } from '../presentation-input.js';
-import { renderQr } from '../qr-image.js';
-import { sessionTranscriptFromFlags } from '../session-transcript-arg.js';
-import { printStartSummary, type StartRow } from '../start-summary.js';
-import { trustFromFiles } from '../trust-files.js';
-import { type CredentialFormat, issueCredential } from './issue.js';
-import { createHolderKey } from './keys-holder.js';
+import { createIssuerApp, type IssuerDatabase, withOid4vci } from '@zhengzhao/issuer';
+import { createRegistryApp, type RegistryDatabase } from '@zhengzhao/registry';
+import { closeOnSignals, createDatabase, createLogger, writeFileAtomic } from '@zhengzhao/server-kit';
+import { parseInteger } from '../args.js';
+import { AUTHORITY_FILES, openAuthority } from '../authority-dir.js';
+import { DEMO_PASSPHRASE } from '../demo-data.js';
+import { readJsonFile } from '../io.js';
 import { initAuthority } from './keys-init.js';
-import { presentCredential } from './present.js';
-import { verifyInput } from './verify.js';
 
-export const START_HELP = `zz start — an end-to-end demo: issue, present and verify in every format
+export const START_HELP = `zz start — run the platform on this machine (embedded SQLite, demo data)
 
-Usage: zz start [--dir <dir>] [--now <ISO>]
+Usage: zz start [--dir ./data] [--registry-port 8710] [--issuer-port 3100] [--population 200]
 
-  --dir   where to write the demo files (default: a fresh temporary directory); earlier demo
-          files there are replaced
-  --now   the demo's clock (default: now)
-
-Creates two issuing authorities (Guangdong on ES256, Beijing on SM2) and a synthetic citizen
-for each, then issues an mdoc, an SD-JWT VC and an offline hotel QR credential, presents and
-verifies each, renders the QR codes as PNG, and prints a summary and the zz commands to try
-the same by hand on the files it wrote. The full platform (services and web apps) will take
-over this command once it exists.
+Starts, in one process:
+  registry   the population-registry simulator with synthetic citizens of Guangdong (44) and
+             its zh-CN clerk page (card issued, changed, renewed, lost, cancelled)
+  issuer-44  the Guangdong issuing authority (ES256): follows the registry's card events,
+             activates wallets over OpenID4VCI 1.0, publishes Token Status Lists
+and prints one line per service. Everything lives in --dir (created on first start, reused
+after): SQLite databases, the authority's keys (encrypted under ZZ_PASSPHRASE, or the demo
+passphrase when it is unset) and demo-secrets.json (the clerk token and the service secrets).
+Stop with Ctrl-C. 'zz demo' runs the credential formats end to end without services.
 `;
 
-/** Files of one credential's round trip, relative to the authority's demo folder. */
-const FILES: Record<CredentialFormat, { credential: string; presentation: string }> = {
-  mdoc: { credential: 'eid.mdoc', presentation: 'presentation.mdoc' },
-  'sd-jwt': { credential: 'eid.sd-jwt', presentation: 'presentation.sd-jwt' },
-  'qr-profile': { credential: 'eid-hotel.cose', presentation: 'presentation.zz1.txt' },
-};
+interface DemoSecrets {
+  readonly clerkToken: string;
+  readonly webhookSecret: string;
+  readonly secretHashKey: string;
+}
 
 export async function startCommand(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
-      dir: { type: 'string' },
-      now: { type: 'string' },
+      dir: { type: 'string', default: './data' },
+      'registry-port': { type: 'string', default: '8710' },
+      'issuer-port': { type: 'string', default: '3100' },
+      population: { type: 'string', default: '200' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -55,83 +49,87 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     process.stdout.write(START_HELP);
     return 0;
   }
-  const started = performance.now();
-  const now = parseNow(values.now);
-  const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'zz-start-'));
+  const dir = resolve(values.dir);
+  const registryPort = parseInteger(values['registry-port'], 'registry-port', 1, 65535);
+  const issuerPort = parseInteger(values['issuer-port'], 'issuer-port', 1, 65535);
+  const population = parseInteger(values.population, 'population', 1, 100_000);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+
   const platform = createNodePlatform();
-  const rows: StartRow[] = [];
-  for (const demo of DEMO_AUTHORITIES) rows.push(...(await runDemoAuthority(platform, dir, demo, now)));
-  printStartSummary({ dir, now, rows, milliseconds: performance.now() - started });
-  return rows.every((row) => row.report.valid) ? 0 : 1;
+  const now = () => new Date();
+  const logger = createLogger({ name: 'zz-start', level: (process.env.ZZ_LOG_LEVEL ?? 'warn') as 'warn' });
+  const passphrase = process.env.ZZ_PASSPHRASE || DEMO_PASSPHRASE;
+  const secrets = await demoSecrets(join(dir, 'demo-secrets.json'));
+  const authorityDir = join(dir, 'authority-44');
+  if (!existsSync(join(authorityDir, AUTHORITY_FILES.manifest))) {
+    await initAuthority({
+      platform,
+      suite: 'ES256',
+      name: '广东省公安厅 (demo)',
+      provinceCode: '44',
+      country: 'CN',
+      issuerUri: `http://127.0.0.1:${issuerPort}`,
+      rootDays: 3650,
+      dsDays: 365,
+      now: now(),
+      out: authorityDir,
+      passphrase,
+      force: false,
+    });
+  }
+  const authority = await openAuthority(platform, authorityDir, passphrase);
+  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  const registryUrl = `http://127.0.0.1:${registryPort}`;
+
+  const issuerDb = createDatabase<IssuerDatabase>({ file: join(dir, 'issuer-44.sqlite') });
+  const registryDb = createDatabase<RegistryDatabase>({ file: join(dir, 'registry.sqlite') });
+  const issuer = await createIssuerApp({
+    ...withOid4vci({
+      platform,
+      clock: now,
+      suite: authority.suite,
+      clerkTokens: [secrets.clerkToken],
+      clerkOrigins: [registryUrl],
+      secretHashKey: secrets.secretHashKey,
+    }),
+    config: { publicBaseUrl: issuerUrl, provinceCode: '44', webhookSecret: secrets.webhookSecret },
+    database: issuerDb,
+    platform,
+    clock: now,
+    logger,
+    signer: authority.signer,
+    certificateChain: [authority.documentSignerDer],
+  });
+  await issuer.listen({ host: '127.0.0.1', port: issuerPort });
+  const registry = await createRegistryApp({
+    database: registryDb,
+    registry: { province: '44', seed: 20261127, population, withoutCard: Math.min(5, population) },
+    clock: { now },
+    random: (length) => new Uint8Array(randomBytes(length)),
+    logger,
+    clerkTokens: [secrets.clerkToken],
+    webhooks: [{ name: 'issuer-44', url: `${issuerUrl}/events/registry`, secret: secrets.webhookSecret }],
+    issuerUrl,
+  });
+  await registry.listen({ host: '127.0.0.1', port: registryPort });
+
+  process.stdout.write(
+    [
+      `registry   ${registryUrl}/   人口库模拟 population registry (clerk token in ${join(dir, 'demo-secrets.json')})`,
+      `issuer-44  ${issuerUrl}/docs   广东 Guangdong issuing authority (ES256), OpenID4VCI + status lists`,
+      '',
+    ].join('\n'),
+  );
+  closeOnSignals(registry, [() => registryDb.close(), () => issuer.close(), () => issuerDb.close()]);
+  // runs until SIGINT/SIGTERM: the shutdown handler closes both services and exits
+  return await new Promise<number>(() => undefined);
 }
 
-/** One authority: keys, a holder, and the three formats issued, presented and verified. */
-async function runDemoAuthority(platform: Platform, dir: string, demo: DemoAuthority, now: Date): Promise<StartRow[]> {
-  const folder = join(dir, demo.slug);
-  const authorityDir = join(folder, 'authority');
-  mkdirSync(folder, { recursive: true });
-  await initAuthority({
-    platform,
-    suite: demo.suite,
-    name: demo.name,
-    provinceCode: demo.provinceCode,
-    country: 'CN',
-    issuerUri: `https://${demo.slug}.issuer.zhengzhao.example`,
-    rootDays: 3650,
-    dsDays: 365,
-    now,
-    out: authorityDir,
-    passphrase: DEMO_PASSPHRASE,
-    force: true,
-  });
-  const holder = await createHolderKey({ platform, suite: demo.suite, out: join(folder, 'holder.jwk'), force: true });
-  writeFileSync(join(folder, 'claims.json'), `${JSON.stringify(demo.claims, null, 2)}\n`);
-
-  const authority = await openAuthority(platform, authorityDir, DEMO_PASSPHRASE);
-  const deviceKey = readHolderPublicKey(holder.publicPath);
-  const deviceSigner = await readHolderSigner(platform, holder.privatePath);
-  const { trust } = trustFromFiles(platform, [authorityDir]);
-  const sessionTranscript = await sessionTranscriptFromFlags(platform, undefined, DEMO_VERIFIERS.mdoc);
-  const rows: StartRow[] = [];
-  for (const format of ['mdoc', 'sd-jwt', 'qr-profile'] as const) {
-    const credential = await issueCredential({
-      platform,
-      authority,
-      typeId: 'cn.gov.eid.1',
-      claimsJson: demo.claims,
-      deviceKey,
-      format,
-      validDays: 30,
-      now,
-    });
-    writeFileSync(join(folder, FILES[format].credential), credential);
-    const presentation = await presentCredential({
-      platform,
-      credential: readStoredCredential(credential),
-      deviceSigner,
-      now,
-      ...(format === 'mdoc' && sessionTranscript && { sessionTranscript }),
-      ...(format === 'sd-jwt' && DEMO_VERIFIERS.sdJwt),
-      ...(format === 'sd-jwt' && { disclose: ['full_name', 'age_over_18'] }),
-    });
-    const presentationPath = join(folder, FILES[format].presentation);
-    writeFileSync(presentationPath, typeof presentation === 'string' ? `${presentation}\n` : presentation);
-    let input: string | Uint8Array = presentation;
-    if (typeof presentation === 'string' && format === 'qr-profile') {
-      // verify what a phone camera would see: the PNG, decoded back to its text
-      const png = join(folder, 'presentation.png');
-      writeFileSync(png, await renderQr(presentation, { format: 'png' }));
-      input = (await readPresentation(png)).input;
-    }
-    const report: VerificationReport = await verifyInput({
-      platform,
-      input,
-      trust,
-      now,
-      ...(format === 'mdoc' && sessionTranscript && { sessionTranscript }),
-      ...(format === 'sd-jwt' && DEMO_VERIFIERS.sdJwt),
-    });
-    rows.push({ demo, format, folder, authorityDir, report });
-  }
-  return rows;
+/** The demo's service secrets: made once, kept (mode 0600) in the data directory. */
+async function demoSecrets(path: string): Promise<DemoSecrets> {
+  if (existsSync(path)) return readJsonFile(path) as DemoSecrets;
+  const secret = () => encodeBase64url(new Uint8Array(randomBytes(24)));
+  const secrets: DemoSecrets = { clerkToken: secret(), webhookSecret: secret(), secretHashKey: secret() };
+  await writeFileAtomic(path, `${JSON.stringify(secrets, null, 2)}\n`);
+  return secrets;
 }

@@ -3,8 +3,8 @@ import type { VerificationReport } from '@zhengzhao/core';
 import type { CredentialFormat } from './commands/issue.js';
 import { DEMO_AUTHORITIES, DEMO_PASSPHRASE, DEMO_VERIFIERS, type DemoAuthority } from './demo-data.js';
 
-/** One credential's round trip in the `zz start` demo. */
-export interface StartRow {
+/** One credential's round trip in the `zz demo` run. */
+export interface DemoRow {
   readonly demo: DemoAuthority;
   readonly format: CredentialFormat;
   readonly folder: string;
@@ -19,10 +19,10 @@ const FORMAT_LABEL: Record<CredentialFormat, string> = {
 };
 
 /** Prints the result table and the CLI tour (zh-CN / English) on standard output. */
-export function printStartSummary(options: {
+export function printDemoSummary(options: {
   dir: string;
   now: Date;
-  rows: readonly StartRow[];
+  rows: readonly DemoRow[];
   milliseconds: number;
 }): void {
   const { dir, now, rows } = options;
@@ -38,7 +38,7 @@ export function printStartSummary(options: {
   const line = (cells: readonly string[]) =>
     cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ');
   const out: string[] = [
-    `zz start — 证照 Zhengzhao demo: two authorities, three formats (${Math.round(options.milliseconds)} ms)`,
+    `zz demo — 证照 Zhengzhao demo: two authorities, three formats (${Math.round(options.milliseconds)} ms)`,
     `演示文件 Demo files: ${dir}`,
     `时间 Clock: ${now.toISOString()}`,
     '',
@@ -63,7 +63,7 @@ function checksOf(report: VerificationReport): string {
 }
 
 /** The exact commands to repeat the demo by hand on the files it wrote (the CLI tour). */
-function tour(dir: string, now: Date, rows: readonly StartRow[]): string[] {
+function tour(dir: string, now: Date, rows: readonly DemoRow[]): string[] {
   const first = rows[0];
   const other = rows.find((row) => row.demo.slug !== first?.demo.slug);
   if (!first) return [];
