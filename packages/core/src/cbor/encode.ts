@@ -1,5 +1,6 @@
 import { Encoder } from 'cbor-x';
 import { ZzError } from '../errors/zz-error.js';
+import { cborHeadLength, writeCborHead } from './head.js';
 import { TAG_ENCODED_CBOR, Tag } from './tags.js';
 
 /**
@@ -92,8 +93,8 @@ const textEncoder = new TextEncoder();
 function encodeSimple(value: unknown): Uint8Array | undefined {
   if (typeof value === 'string') return textItem(value, undefined);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= -UINT32_MAX - 1 && value <= UINT32_MAX) {
-    const out = new Uint8Array(headSize(value < 0 ? -1 - value : value));
-    writeHead(out, 0, value < 0 ? 1 : 0, value < 0 ? -1 - value : value);
+    const out = new Uint8Array(cborHeadLength(value < 0 ? -1 - value : value));
+    writeCborHead(out, 0, value < 0 ? 1 : 0, value < 0 ? -1 - value : value);
     return out;
   }
   if (value === true) return Uint8Array.of(0xf5);
@@ -109,20 +110,20 @@ function encodeSimple(value: unknown): Uint8Array | undefined {
 
 function bytesItem(bytes: Uint8Array, tag: number | undefined): Uint8Array | undefined {
   if (bytes.length > UINT32_MAX) return undefined;
-  const tagSize = tag === undefined ? 0 : headSize(tag);
-  const out = new Uint8Array(tagSize + headSize(bytes.length) + bytes.length);
-  let at = tag === undefined ? 0 : writeHead(out, 0, 6, tag);
-  at = writeHead(out, at, 2, bytes.length);
+  const tagSize = tag === undefined ? 0 : cborHeadLength(tag);
+  const out = new Uint8Array(tagSize + cborHeadLength(bytes.length) + bytes.length);
+  let at = tag === undefined ? 0 : writeCborHead(out, 0, 6, tag);
+  at = writeCborHead(out, at, 2, bytes.length);
   out.set(bytes, at);
   return out;
 }
 
 function textItem(text: string, tag: number | undefined): Uint8Array {
   const utf8 = text.length <= 64 ? utf8Short(text) : textEncoder.encode(text);
-  const tagSize = tag === undefined ? 0 : headSize(tag);
-  const out = new Uint8Array(tagSize + headSize(utf8.length) + utf8.length);
-  let at = tag === undefined ? 0 : writeHead(out, 0, 6, tag);
-  at = writeHead(out, at, 3, utf8.length);
+  const tagSize = tag === undefined ? 0 : cborHeadLength(tag);
+  const out = new Uint8Array(tagSize + cborHeadLength(utf8.length) + utf8.length);
+  let at = tag === undefined ? 0 : writeCborHead(out, 0, 6, tag);
+  at = writeCborHead(out, at, 3, utf8.length);
   out.set(utf8, at);
   return out;
 }
@@ -165,36 +166,6 @@ function utf8Short(text: string): Uint8Array {
     out[at++] = 0x80 | (code & 63);
   }
   return out.slice(0, at);
-}
-
-function headSize(argument: number): number {
-  return argument < 24 ? 1 : argument < 0x100 ? 2 : argument < 0x10000 ? 3 : 5;
-}
-
-/** Writes a preferred-form head (RFC 8949 §3) for an argument below 2^32; returns the next offset. */
-function writeHead(out: Uint8Array, at: number, major: number, argument: number): number {
-  const type = major << 5;
-  if (argument < 24) {
-    out[at] = type | argument;
-    return at + 1;
-  }
-  if (argument < 0x100) {
-    out[at] = type | 24;
-    out[at + 1] = argument;
-    return at + 2;
-  }
-  if (argument < 0x10000) {
-    out[at] = type | 25;
-    out[at + 1] = argument >>> 8;
-    out[at + 2] = argument & 0xff;
-    return at + 3;
-  }
-  out[at] = type | 26;
-  out[at + 1] = argument >>> 24;
-  out[at + 2] = (argument >>> 16) & 0xff;
-  out[at + 3] = (argument >>> 8) & 0xff;
-  out[at + 4] = argument & 0xff;
-  return at + 5;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { decodeCbor } from '../cbor/decode.js';
 import { type CborValue, encodeCbor } from '../cbor/encode.js';
+import { cborHeadLength, writeCborHead } from '../cbor/head.js';
 import { CborReader } from '../cbor/shape.js';
 import { Tag } from '../cbor/tags.js';
 import { ZzError } from '../errors/zz-error.js';
@@ -69,17 +70,17 @@ export function encodeCoseSign1(message: CoseSign1, options: { tagged?: boolean 
 export function sigStructure1(protectedBytes: Uint8Array, externalAad: Uint8Array, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(
     SIGNATURE1_PREFIX.length +
-      headLength(protectedBytes.length) +
+      cborHeadLength(protectedBytes.length) +
       protectedBytes.length +
-      headLength(externalAad.length) +
+      cborHeadLength(externalAad.length) +
       externalAad.length +
-      headLength(payload.length) +
+      cborHeadLength(payload.length) +
       payload.length,
   );
   out.set(SIGNATURE1_PREFIX, 0);
   let offset = SIGNATURE1_PREFIX.length;
   for (const part of [protectedBytes, externalAad, payload]) {
-    offset = writeByteStringHead(out, offset, part.length);
+    offset = writeCborHead(out, offset, 2, part.length);
     out.set(part, offset);
     offset += part.length;
   }
@@ -88,37 +89,6 @@ export function sigStructure1(protectedBytes: Uint8Array, externalAad: Uint8Arra
 
 /** `84 6A "Signature1"`: an array of 4, then the 10-byte text context. */
 const SIGNATURE1_PREFIX = Uint8Array.of(0x84, 0x6a, 0x53, 0x69, 0x67, 0x6e, 0x61, 0x74, 0x75, 0x72, 0x65, 0x31);
-
-function headLength(length: number): number {
-  return length < 24 ? 1 : length < 0x100 ? 2 : length < 0x10000 ? 3 : length < 0x1_0000_0000 ? 5 : 9;
-}
-
-/** Writes the shortest major-type-2 (byte string) head for `length` (RFC 8949 §3.1). */
-function writeByteStringHead(out: Uint8Array, offset: number, length: number): number {
-  if (length < 24) {
-    out[offset] = 0x40 | length;
-    return offset + 1;
-  }
-  if (length < 0x100) {
-    out[offset] = 0x58;
-    out[offset + 1] = length;
-    return offset + 2;
-  }
-  if (length < 0x10000) {
-    out[offset] = 0x59;
-    out[offset + 1] = length >>> 8;
-    out[offset + 2] = length & 0xff;
-    return offset + 3;
-  }
-  if (length < 0x1_0000_0000) {
-    out[offset] = 0x5a;
-    new DataView(out.buffer, out.byteOffset).setUint32(offset + 1, length);
-    return offset + 5;
-  }
-  out[offset] = 0x5b;
-  new DataView(out.buffer, out.byteOffset).setBigUint64(offset + 1, BigInt(length));
-  return offset + 9;
-}
 
 export interface SignCoseSign1Options {
   readonly payload: Uint8Array;

@@ -1,14 +1,6 @@
-/**
- * The head of a CBOR data item in preferred (shortest) form (RFC 8949 §3, §4.2.1): major type
- * and argument. Used to write byte strings and maps around bytes that are already encoded.
- */
-export function cborHead(major: number, argument: number): Uint8Array {
-  const type = major << 5;
-  if (argument < 24) return Uint8Array.of(type | argument);
-  if (argument < 0x100) return Uint8Array.of(type | 24, argument);
-  if (argument < 0x10000) return Uint8Array.of(type | 25, argument >>> 8, argument & 0xff);
-  return Uint8Array.of(type | 26, argument >>> 24, (argument >>> 16) & 0xff, (argument >>> 8) & 0xff, argument & 0xff);
-}
+import { cborHead } from '../cbor/head.js';
+
+export { cborHead };
 
 /**
  * The `#6.24(bstr)` header in preferred form: `D8 18` then the byte-string head for `length`.

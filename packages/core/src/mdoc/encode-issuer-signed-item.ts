@@ -1,5 +1,6 @@
 import { BoundedCache } from '../cache/bounded-cache.js';
 import { type CborValue, encodeCbor } from '../cbor/encode.js';
+import { cborHeadLength, writeCborHead } from '../cbor/head.js';
 import { ZzError } from '../errors/zz-error.js';
 
 // Map keys in RFC 8949 §4.2.1 order (bytewise order of their encodings: shorter first).
@@ -46,16 +47,16 @@ export function encodeIssuerSignedItems(inputs: readonly IssuerSignedItemInput[]
     const body =
       1 +
       RANDOM.length +
-      headLength(random.length) +
+      cborHeadLength(random.length) +
       random.length +
       DIGEST_ID.length +
-      headLength(digestID) +
+      cborHeadLength(digestID) +
       ELEMENT_VALUE.length +
-      (raw ? headLength(value.length) : 0) +
+      (raw ? cborHeadLength(value.length) : 0) +
       value.length +
       ELEMENT_IDENTIFIER.length +
       identifier.length;
-    return { input, raw, value, identifier, body, total: 2 + headLength(body) + body };
+    return { input, raw, value, identifier, body, total: 2 + cborHeadLength(body) + body };
   });
   const out = new Uint8Array(prepared.reduce((sum, item) => sum + item.total, 0));
   let at = 0;
@@ -63,18 +64,18 @@ export function encodeIssuerSignedItems(inputs: readonly IssuerSignedItemInput[]
     const start = at;
     out[at++] = 0xd8;
     out[at++] = 0x18;
-    at = writeHead(out, at, 2, body);
+    at = writeCborHead(out, at, 2, body);
     const bodyStart = at;
     out[at++] = 0xa4;
     out.set(RANDOM, at);
-    at = writeHead(out, at + RANDOM.length, 2, input.random.length);
+    at = writeCborHead(out, at + RANDOM.length, 2, input.random.length);
     out.set(input.random, at);
     at += input.random.length;
     out.set(DIGEST_ID, at);
-    at = writeHead(out, at + DIGEST_ID.length, 0, input.digestID);
+    at = writeCborHead(out, at + DIGEST_ID.length, 0, input.digestID);
     out.set(ELEMENT_VALUE, at);
     at += ELEMENT_VALUE.length;
-    if (raw) at = writeHead(out, at, 2, value.length);
+    if (raw) at = writeCborHead(out, at, 2, value.length);
     out.set(value, at);
     at += value.length;
     out.set(ELEMENT_IDENTIFIER, at);
@@ -82,34 +83,4 @@ export function encodeIssuerSignedItems(inputs: readonly IssuerSignedItemInput[]
     at = start + total;
     return { tagged: out.subarray(start, at), bytes: out.subarray(bodyStart, at) };
   });
-}
-
-/** Length of a CBOR head in preferred form for `argument` (RFC 8949 §3). */
-function headLength(argument: number): number {
-  return argument < 24 ? 1 : argument < 0x100 ? 2 : argument < 0x10000 ? 3 : 5;
-}
-
-function writeHead(out: Uint8Array, at: number, major: number, argument: number): number {
-  const type = major << 5;
-  if (argument < 24) {
-    out[at] = type | argument;
-    return at + 1;
-  }
-  if (argument < 0x100) {
-    out[at] = type | 24;
-    out[at + 1] = argument;
-    return at + 2;
-  }
-  if (argument < 0x10000) {
-    out[at] = type | 25;
-    out[at + 1] = argument >>> 8;
-    out[at + 2] = argument & 0xff;
-    return at + 3;
-  }
-  out[at] = type | 26;
-  out[at + 1] = argument >>> 24;
-  out[at + 2] = (argument >>> 16) & 0xff;
-  out[at + 3] = (argument >>> 8) & 0xff;
-  out[at + 4] = argument & 0xff;
-  return at + 5;
 }
