@@ -138,6 +138,7 @@ export const ERROR_CATALOGUE = {
   ERR_ISSUER_WALLET_SUSPENDED: { status: 409, title: 'The wallet is suspended' },
   ERR_ISSUER_STATUS_SHARD_UNKNOWN: { status: 404, title: 'No status list with this id' },
   ERR_ISSUER_EVENT_PROVINCE: { status: 400, title: 'Registry event is for another province' },
+  ERR_ISSUER_KEY_ROTATION: { status: 409, title: 'The document-signer key cannot be rotated as asked' },
   ERR_ADMIN_UNAUTHENTICATED: { status: 401, title: 'Missing or unknown bearer token' },
   ERR_ADMIN_FORBIDDEN: { status: 403, title: 'This role may not perform this action' },
 

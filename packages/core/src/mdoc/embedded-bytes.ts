@@ -1,7 +1,5 @@
 import { cborHead } from '../cbor/head.js';
 
-export { cborHead };
-
 /**
  * The `#6.24(bstr)` header in preferred form: `D8 18` then the byte-string head for `length`.
  * Prefixed to an item's embedded bytes it gives the exact IssuerSignedItemBytes that

@@ -1,4 +1,5 @@
 import { type CborValue, encodeCbor } from '../cbor/encode.js';
+import { cborHead } from '../cbor/head.js';
 import { tdate } from '../cbor/tags.js';
 import { ZzError } from '../errors/zz-error.js';
 import { publicKeyToCoseKey } from '../keys/cose-key.js';
@@ -6,7 +7,7 @@ import { publicKeyX, publicKeyY } from '../keys/public-key.js';
 import type { DigestAlgorithm, PublicKey } from '../platform/crypto-suite.js';
 import { SUITES } from '../platform/suites.js';
 import type { StatusReference } from '../trust/trust-source.js';
-import { cborHead, joinAfter } from './embedded-bytes.js';
+import { joinAfter } from './embedded-bytes.js';
 import type { MdocValidityInfo } from './types.js';
 
 /** `KeyAuthorizations` (ISO/IEC 18013-5 §9.1.2.4). */
