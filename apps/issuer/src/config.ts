@@ -77,6 +77,12 @@ export const ISSUER_CONFIG_SCHEMA = {
   documentSignerKeyId: { type: 'string', env: 'ZZ_DS_KEY_ID', required: true },
   /** PEM file: the DS certificate first, then (optionally) the IACA root. */
   documentSignerCertificate: { type: 'string', env: 'ZZ_DS_CERTIFICATE', required: true },
+  /** Key-store id of the IACA root key, so `POST /admin/keys/rotate` can certify new DS keys here. */
+  iacaKeyId: { type: 'string', env: 'ZZ_IACA_KEY_ID' },
+  /** PEM file of the IACA root (default: the last certificate of the DS chain file, if a CA). */
+  iacaCertificate: { type: 'string', env: 'ZZ_IACA_CERTIFICATE' },
+  /** Validity of DS certificates made at rotation, days (Annex B: at most 457). */
+  documentSignerValidityDays: { type: 'integer', env: 'ZZ_DS_VALIDITY_DAYS', default: 365, min: 1, max: 457 },
   statusShardSize: {
     type: 'integer',
     env: 'ZZ_STATUS_SHARD_SIZE',

@@ -27,10 +27,14 @@ import {
   startRegistryNatsConsumer,
 } from './modules/events/registry-nats-consumer.js';
 import { registerRegistryEventRoutes } from './modules/events/routes.js';
+import { KeyRing, type KeyRotationOptions } from './modules/keys/key-ring.js';
+import { KEY_MIGRATIONS } from './modules/keys/migrations.js';
+import { RotatingStatusListPublisher } from './modules/keys/rotating-status-list-publisher.js';
+import { registerKeyRoutes } from './modules/keys/routes.js';
 import { createPersonDirectory } from './modules/persons/create-person-directory.js';
 import type { IssuanceService, PersonDirectory } from './modules/ports.js';
 import { registerStatusRoutes } from './modules/status/routes.js';
-import { StatusListPublisher } from './modules/status/status-list-publisher.js';
+import type { StatusListPublisher } from './modules/status/status-list-publisher.js';
 import { StatusLists } from './modules/status/status-lists.js';
 import { registerWalletRoutes } from './modules/wallets/routes.js';
 import { createIssuerSigning, type IssuerSigning } from './signing.js';
@@ -60,6 +64,11 @@ export type CreateIssuerAppOptions = IssuerKeySource & {
   readonly extraMigrations?: Readonly<Record<string, DatabaseMigration>>;
   /** Registers more routes on the same app (the OpenID4VCI module) with the issuer's services. */
   readonly extraRoutes?: (app: HttpApp, services: IssuerServices) => Promise<void> | void;
+  /**
+   * Document-signer rotation: the KeyStore for new keys (default: the key source's store), the
+   * IACA root (certificate, and its key id in the store to certify new keys here). See `KeyRing`.
+   */
+  readonly keyRotation?: KeyRotationOptions;
 };
 
 /** The services behind the routes, for the OpenID4VCI module, tests and tools. */
@@ -73,6 +82,8 @@ export interface IssuerServices {
   readonly processor: EventProcessor;
   readonly publisher: StatusListPublisher;
   readonly lists: StatusLists;
+  /** The document-signer keys: `keys.current()` signs; `keys.rotate(…)` switches (P2 §7). */
+  readonly keys: KeyRing;
   /** `<publicBaseUrl>/status/<shardId>`. */
   readonly statusUriOf: (shardId: number) => string;
   /** The NATS consumer when `config.nats` is set. */
@@ -100,6 +111,7 @@ async function resolveSigning(options: CreateIssuerAppOptions): Promise<IssuerSi
  * - `GET /wallets/:walletId/notifications` — what a wallet learns at its next sync;
  * - `POST /admin/persons/:personId/{suspend,resume,revoke}`, `POST /admin/wallets/:walletId/{suspend,resume}`,
  *   `GET /admin/audit` — bearer-token roles, audited;
+ * - `GET /certificates`, `POST /admin/keys/rotate` — document-signer key ring (`KeyRing`);
  * - `/healthz`, `/readyz` (database, and NATS when used), OpenAPI at `/docs`.
  * On start it migrates, rebuilds the status lists from the database, applies events left pending
  * by a crash, and starts the NATS consumer and the periodic inbox sweep; `app.close()` stops them.
@@ -113,13 +125,25 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     throw new ZzError('ERR_CONFIG_INVALID', 'webhookSecret must be at least 16 bytes');
   }
   if (options.migrate !== false) {
-    await migrateToLatest(database, { ...ISSUER_MIGRATIONS, ...options.extraMigrations });
+    await migrateToLatest(database, { ...ISSUER_MIGRATIONS, ...KEY_MIGRATIONS, ...options.extraMigrations });
   }
-  const signing = await resolveSigning(options);
+  const initialSigning = await resolveSigning(options);
   const base = settings.publicBaseUrl.replace(/\/+$/, '');
   const statusUriOf = (shardId: number) => `${base}/status/${shardId}`;
   const lists = new StatusLists();
   await lists.load(database.db);
+  let publisher: RotatingStatusListPublisher | undefined;
+  const keyStore = options.keyRotation?.keyStore ?? ('keyStore' in options ? options.keyStore : undefined);
+  const keys = await KeyRing.open({
+    ...options.keyRotation,
+    ...(keyStore ? { keyStore } : {}),
+    db: database.db,
+    platform,
+    clock,
+    initial: initialSigning,
+    ...('keyStore' in options ? { initialKeyId: options.keyId } : {}),
+    onRotated: () => publisher?.afterRotation(),
+  });
   const context: IssuerContext = {
     db: database.db,
     dialect: database.dialect,
@@ -142,9 +166,9 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
 
   const processor = new EventProcessor(context, logger);
   const intake = createEventIntake({ context, processor, provinceCode: settings.provinceCode });
-  const publisher = new StatusListPublisher({
+  publisher = new RotatingStatusListPublisher({
     platform,
-    signing,
+    signing: keys.liveView(),
     lists,
     clock,
     ttlSeconds: settings.statusListTtlSeconds ?? 300,
@@ -153,7 +177,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
   const issuance = createIssuanceService({
     context,
     platform,
-    signing: () => signing,
+    signing: () => keys.current(),
     credentialIssuer: base,
     provinceCode: settings.provinceCode,
     shardSize: settings.statusShardSize ?? DEFAULT_STATUS_SHARD_SIZE,
@@ -176,6 +200,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
   registerStatusRoutes(app, publisher, lists, database.db);
   registerWalletRoutes(app, context);
   await registerAdminRoutes(app, { context, lifecycle, authenticator });
+  await registerKeyRoutes(app, { context, keys, authenticator });
 
   let nc: NatsConnection | undefined;
   let natsConsumer: RegistryNatsConsumer | undefined;
@@ -205,6 +230,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     processor,
     publisher,
     lists,
+    keys,
     statusUriOf,
     ...(natsConsumer ? { natsConsumer } : {}),
   };

@@ -68,6 +68,21 @@ export {
   registryEventSubject,
   startRegistryNatsConsumer,
 } from './modules/events/registry-nats-consumer.js';
+// document-signer keys
+export {
+  certifyDocumentSigner,
+  DEFAULT_DS_VALIDITY_DAYS,
+  KEY_MIGRATIONS,
+  KeyRing,
+  type KeyRotationOptions,
+  type KeysDatabase,
+  listSigningKeys,
+  PEM_CHAIN_MEDIA_TYPE,
+  type RotateSigningKeyRequest,
+  RotatingStatusListPublisher,
+  type RotationActor,
+  type SigningKeyRecord,
+} from './modules/keys/index.js';
 // OpenID4VCI, wired onto the lifecycle ports
 export { type WithOid4vciOptions, withOid4vci } from './modules/oid4vci/with-oid4vci.js';
 // persons and wallets
@@ -83,6 +98,7 @@ export {
 } from './modules/status/status-list-publisher.js';
 export { type LiveStatusList, StatusLists } from './modules/status/status-lists.js';
 export { listStatusShards, type StatusEntry, type StatusShard } from './modules/status/status-repository.js';
+export { createWalletControl, HOLDER_ACTOR } from './modules/wallets/wallet-control.js';
 export {
   findWallet,
   insertWallet,

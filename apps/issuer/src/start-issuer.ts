@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { decodeCertificatePemChain, type Platform } from '@zhengzhao/core';
+import { decodeCertificatePem, decodeCertificatePemChain, type Platform } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import {
   closeOnSignals,
@@ -41,7 +41,8 @@ function commaList(value: string | undefined): string[] {
 /**
  * Runs the issuer for production (`zz issuer serve`): PostgreSQL from `databaseUrl` or the
  * SQLite file, the document-signer key from the encrypted file key store, its certificate
- * chain from a PEM file, with the OpenID4VCI endpoints, then listens and shuts down gracefully on SIGINT/SIGTERM.
+ * chain from a PEM file (rotated keys join the same store; the IACA key too when `iacaKeyId` is
+ * set), with the OpenID4VCI endpoints, then listens and shuts down gracefully on SIGINT/SIGTERM.
  */
 export async function startIssuer(config: IssuerServeConfig, options: StartIssuerOptions = {}): Promise<RunningIssuer> {
   const platform = options.platform ?? createNodePlatform();
@@ -55,6 +56,9 @@ export async function startIssuer(config: IssuerServeConfig, options: StartIssue
     const keyStore = createFileKeyStore({ dir: config.keyStoreDir, passphrase: config.keyPassphrase, platform });
     const certificateChain = decodeCertificatePemChain(await readFile(config.documentSignerCertificate, 'utf8'));
     const { suite } = await keyStore.getKeyInfo(config.documentSignerKeyId);
+    const iacaCertificate = config.iacaCertificate
+      ? decodeCertificatePem(await readFile(config.iacaCertificate, 'utf8'))
+      : undefined;
     const app = await createIssuerApp({
       ...withOid4vci({
         platform,
@@ -73,6 +77,13 @@ export async function startIssuer(config: IssuerServeConfig, options: StartIssue
       keyStore,
       keyId: config.documentSignerKeyId,
       certificateChain,
+      keyRotation: {
+        root: {
+          ...(iacaCertificate ? { certificate: iacaCertificate } : {}),
+          ...(config.iacaKeyId ? { keyId: config.iacaKeyId } : {}),
+        },
+        validityDays: config.documentSignerValidityDays,
+      },
     });
     const url = await app.listen({ host: config.host, port: config.port });
     let shutdown: GracefulShutdown | undefined;

@@ -62,3 +62,25 @@ export interface IssuanceService {
    */
   issueBatch(request: IssueBatchRequest): Promise<IssuedCredential[]>;
 }
+
+/** What a holder's lost-device report changed. */
+export interface WalletSuspension {
+  /** Wallets (devices) suspended now; wallets already suspended are not counted. */
+  readonly wallets: number;
+  /** Credential copies whose status went from VALID to SUSPENDED. */
+  readonly affected: number;
+}
+
+/**
+ * Holder self-service on the wallets of a person (P2 §4, lost phone). The lifecycle side
+ * implements it; the OpenID4VCI side calls it once the holder has re-proved the card.
+ */
+export interface WalletControl {
+  /**
+   * Suspends every active wallet of the person and their VALID copies (the holder at the counter
+   * cannot tell which device was lost), in one transaction audited with actor `holder`; the
+   * wallets are notified. A new activation then issues to the new device.
+   * `ERR_ISSUER_PERSON_UNKNOWN` for an unknown person.
+   */
+  suspendAllWallets(personId: string, reason: string): Promise<WalletSuspension>;
+}

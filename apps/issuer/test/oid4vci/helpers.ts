@@ -11,6 +11,7 @@ import type {
   IssuedCredential,
   PersonDirectory,
   PersonSummary,
+  WalletControl,
 } from '../../src/modules/ports.js';
 
 export const platform = createNodePlatform();
@@ -53,13 +54,20 @@ export function createFakes() {
       }));
     },
   };
+  const suspensions: { personId: string; reason: string }[] = [];
+  const wallets: WalletControl = {
+    async suspendAllWallets(personId, reason) {
+      suspensions.push({ personId, reason });
+      return { wallets: 1, affected: 3 };
+    },
+  };
   const addPerson = (cardState: PersonSummary['cardState'] = 'active') => {
     const suffix = Buffer.from(platform.randomBytes(8)).toString('hex').toUpperCase();
     const person = { personId: `p-${suffix}`, cardNumber: `44C${suffix}`, cardState };
     people.set(person.personId, person);
     return person;
   };
-  return { persons, issuance, requests, people, addPerson };
+  return { persons, issuance, wallets, suspensions, requests, people, addPerson };
 }
 
 export type Fakes = ReturnType<typeof createFakes>;
@@ -94,6 +102,7 @@ export async function createTestIssuer(
     database: { db },
     persons: fakes.persons,
     issuance: fakes.issuance,
+    wallets: fakes.wallets,
     clock: clock.now,
     random: (n) => platform.randomBytes(n),
     platform,
@@ -103,10 +112,10 @@ export async function createTestIssuer(
 }
 
 /** A `fetch` that answers from `app.inject()` (no sockets): the wallet client's transport in tests. */
-export function injectFetch(app: HttpApp): typeof fetch {
+export function injectFetch(app: HttpApp, origin = ISSUER): typeof fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    if (url.origin !== ISSUER) throw new TypeError(`fetch to an unexpected origin ${url.origin}`);
+    if (url.origin !== origin) throw new TypeError(`fetch to an unexpected origin ${url.origin}`);
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((value, key) => {
       headers[key] = value;

@@ -1,5 +1,11 @@
 /** OpenID4VCI 1.0 issuer module: activation, offers, token, nonce and credential endpoints. */
-export { ACTIVATION_CODE_LENGTH, ActivationLockedError, createActivationService } from './activation-service.js';
+export {
+  ACTIVATION_CODE_LENGTH,
+  ActivationLockedError,
+  type CardProof,
+  createActivationService,
+  LOST_DEVICE_REASON,
+} from './activation-service.js';
 export { type Oid4vciConfig, type ResolvedOid4vciConfig, resolveOid4vciConfig } from './config.js';
 export { createCredentialService, walletIdOf } from './credential-service.js';
 export {

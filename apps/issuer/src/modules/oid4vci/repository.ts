@@ -133,6 +133,26 @@ export function createOid4vciStore(db: Kysely<Oid4vciDatabase>) {
       return affected(result) === 1;
     },
 
+    /**
+     * Ends every outstanding grant of the person now (lost device): unredeemed offers and
+     * unexpired access tokens expire, so a lost phone cannot redeem or use one.
+     */
+    async expireGrantsOfPerson(personId: string, now: number): Promise<void> {
+      await db
+        .updateTable('oid4vci_offers')
+        .set({ expires_at: now })
+        .where('person_id', '=', personId)
+        .where('redeemed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .execute();
+      await db
+        .updateTable('oid4vci_access_tokens')
+        .set({ expires_at: now })
+        .where('person_id', '=', personId)
+        .where('expires_at', '>', now)
+        .execute();
+    },
+
     async insertAccessToken(row: AccessTokenRow): Promise<void> {
       await db.insertInto('oid4vci_access_tokens').values(row).execute();
     },

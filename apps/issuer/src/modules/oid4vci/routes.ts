@@ -10,7 +10,7 @@ import {
 } from '@zhengzhao/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { IssuanceService, PersonDirectory } from '../ports.js';
+import type { IssuanceService, PersonDirectory, WalletControl } from '../ports.js';
 import { ActivationLockedError, createActivationService } from './activation-service.js';
 import { type Oid4vciConfig, resolveOid4vciConfig } from './config.js';
 import { createCredentialService } from './credential-service.js';
@@ -22,6 +22,7 @@ import {
   ACTIVATION_CODE_REQUEST_SCHEMA,
   ACTIVATION_REQUEST_SCHEMA,
   CREDENTIAL_REQUEST_SCHEMA,
+  LOST_DEVICE_REQUEST_SCHEMA,
   parseActivationCodeRequest,
   parseActivationRequest,
   TOKEN_REQUEST_SCHEMA,
@@ -35,6 +36,8 @@ export interface Oid4vciDeps {
   readonly database: { readonly db: Kysely<Oid4vciDatabase> };
   readonly persons: PersonDirectory;
   readonly issuance: IssuanceService;
+  /** Wallet suspension on the lifecycle side (`POST /activation/lost-device`). */
+  readonly wallets: WalletControl;
   readonly clock: () => Date;
   readonly random: RandomBytes;
   readonly platform: Platform;
@@ -50,7 +53,8 @@ const PROOF_BYTES = 8 * 1024;
 /**
  * Registers the OpenID4VCI 1.0 issuer (pre-authorized code flow) and wallet activation:
  * - `GET /.well-known/openid-credential-issuer`, `GET /.well-known/oauth-authorization-server`;
- * - `POST /activation/codes` (clerk bearer token) and `POST /activation` (holder): problem details;
+ * - `POST /activation/codes` (clerk bearer token), `POST /activation` and
+ *   `POST /activation/lost-device` (holder): problem details;
  * - `POST /token`, `POST /nonce`, `POST /credential`: OAuth JSON errors (`sendOAuthError`).
  * Paths are prefixed with the path of `credentialIssuer`, if it has one.
  */
@@ -59,7 +63,7 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
   const repo = createOid4vciRepository(deps.database.db);
   const hasher = createSecretHasher(deps.config.secretHashKey);
   const common = { repo, config, hasher, clock: deps.clock, random: deps.random };
-  const activation = createActivationService({ ...common, persons: deps.persons });
+  const activation = createActivationService({ ...common, persons: deps.persons, wallets: deps.wallets });
   const tokens = createTokenService(common);
   const credentials = createCredentialService({ ...common, platform: deps.platform, issuance: deps.issuance });
   const issuerMetadata = buildCredentialIssuerMetadata(config, deps.display);
@@ -148,6 +152,32 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
           credential_offer_link: offer.credentialOfferLink,
           tx_code: offer.txCode,
           expires_in: offer.expiresInSeconds,
+        });
+      } catch (error) {
+        if (error instanceof ActivationLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    `${base}/activation/lost-device`,
+    {
+      bodyLimit: JSON_LIMIT,
+      validatorCompiler: passThrough,
+      schema: {
+        summary: 'Holder: lost phone — card number + activation code → every wallet of the person suspended',
+        tags: ['activation'],
+        body: LOST_DEVICE_REQUEST_SCHEMA,
+      },
+    },
+    async (request, reply) => {
+      const input = parseActivationRequest(request.body);
+      try {
+        const result = await activation.reportLostDevice({ ...input, clientIp: request.ip });
+        return reply.code(200).header('cache-control', 'no-store').send({
+          suspended_wallets: result.wallets,
+          suspended_credentials: result.affected,
         });
       } catch (error) {
         if (error instanceof ActivationLockedError) reply.header('retry-after', String(error.retryAfterSeconds));

@@ -23,6 +23,12 @@ export const ACTIVATION_REQUEST_SCHEMA = {
   },
 } as const;
 
+/** `POST /activation/lost-device`: the same proof of the card as activation. */
+export const LOST_DEVICE_REQUEST_SCHEMA = {
+  ...ACTIVATION_REQUEST_SCHEMA,
+  description: 'Card number and a fresh activation code from the clerk; suspends every wallet of the person.',
+} as const;
+
 export const TOKEN_REQUEST_SCHEMA = {
   type: 'object',
   required: ['grant_type', 'pre-authorized_code'],

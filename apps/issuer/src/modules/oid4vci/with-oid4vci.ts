@@ -1,6 +1,7 @@
 import type { Platform, SuiteId } from '@zhengzhao/core';
 import type { Kysely } from 'kysely';
 import type { CreateIssuerAppOptions } from '../../create-issuer-app.js';
+import { createWalletControl } from '../wallets/wallet-control.js';
 import { oid4vciMigrations } from './migrations.js';
 import { registerOid4vciRoutes } from './routes.js';
 import type { Oid4vciDatabase } from './tables.js';
@@ -23,7 +24,7 @@ export interface WithOid4vciOptions {
 /**
  * The pieces `createIssuerApp` needs to serve OpenID4VCI: the module's migrations, run in the
  * same migration pass as the lifecycle tables, and its routes, bound to the lifecycle side's
- * PersonDirectory and IssuanceService (ports.ts).
+ * PersonDirectory, IssuanceService and WalletControl (ports.ts).
  */
 export function withOid4vci(
   options: WithOid4vciOptions,
@@ -44,6 +45,7 @@ export function withOid4vci(
         database: { db: services.context.db as unknown as Kysely<Oid4vciDatabase> },
         persons: services.personDirectory,
         issuance: services.issuance,
+        wallets: createWalletControl(services.context),
         clock: options.clock,
         random: (length) => options.platform.randomBytes(length),
         platform: options.platform,
