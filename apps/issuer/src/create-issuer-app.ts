@@ -168,7 +168,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
   const intake = createEventIntake({ context, processor, provinceCode: settings.provinceCode });
   publisher = new RotatingStatusListPublisher({
     platform,
-    signing: keys.liveView(),
+    signing: () => keys.current(),
     lists,
     clock,
     ttlSeconds: settings.statusListTtlSeconds ?? 300,

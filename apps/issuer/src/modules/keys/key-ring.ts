@@ -156,26 +156,6 @@ export class KeyRing {
     return this.#active;
   }
 
-  /**
-   * A view whose fields always read the active key, for a consumer that keeps one
-   * `IssuerSigning` for ever (the status-list publisher). Consistent only for reads done in one
-   * synchronous step: the publisher reads chain, kid and signer without an await in between.
-   */
-  liveView(): IssuerSigning {
-    const ring = this;
-    return {
-      get signer() {
-        return ring.#active.signer;
-      },
-      get certificateChain() {
-        return ring.#active.certificateChain;
-      },
-      get kid() {
-        return ring.#active.kid;
-      },
-    };
-  }
-
   /** Every certificate of the ring, active first. */
   list(): Promise<SigningKeyRecord[]> {
     return listSigningKeys(keysOf(this.#options.db));

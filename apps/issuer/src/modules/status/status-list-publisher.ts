@@ -28,7 +28,8 @@ export interface PublishedStatusList {
 
 export interface StatusListPublisherOptions {
   readonly platform: Platform;
-  readonly signing: IssuerSigning;
+  /** The signing key, or a function giving the active one (read once per token: key rotation). */
+  readonly signing: IssuerSigning | (() => IssuerSigning);
   readonly lists: StatusLists;
   readonly clock: () => Date;
   /** Token `ttl` and HTTP max-age, seconds (draft §5.1, §8.2). */
@@ -95,7 +96,8 @@ export class StatusListPublisher {
   async #sign(shardId: number, form: StatusListForm, now: Date): Promise<PublishedStatusList> {
     const live = this.#options.lists.get(shardId);
     if (!live) throw new ZzError('ERR_ISSUER_STATUS_SHARD_UNKNOWN', 'No status list with this id');
-    const { platform, signing, ttlSeconds, lifetimeSeconds } = this.#options;
+    const { platform, ttlSeconds, lifetimeSeconds } = this.#options;
+    const signing = typeof this.#options.signing === 'function' ? this.#options.signing() : this.#options.signing;
     const version = live.version;
     const snapshot = new StatusList(live.list.size, live.list.bits, live.list.bytes.slice());
     const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
