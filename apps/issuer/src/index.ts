@@ -43,6 +43,18 @@ export {
   type LifecycleService,
 } from './modules/admin/lifecycle-service.js';
 export { type AuditEntry, listAuditEntries } from './modules/audit/audit-repository.js';
+// bulk import of a registry population (before wallets exist)
+export {
+  type BulkImportOptions,
+  type BulkImportProgress,
+  type BulkImportResult,
+  type BulkImportTarget,
+  bulkImportPersons,
+  createProgressBar,
+  formatBulkProgress,
+  type ProgressBar,
+  type ProgressBarOptions,
+} from './modules/bulk/index.js';
 // credentials
 export {
   CREDENTIAL_STATUS,

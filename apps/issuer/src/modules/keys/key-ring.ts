@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import { newSortableId } from '../../context.js';
 import type { IssuerDatabase } from '../../db/schema.js';
 import type { IssuerSigning } from '../../signing.js';
-import { type AuditEntry, appendAuditEntry } from '../audit/audit-repository.js';
+import { appendAuditEntry } from '../audit/audit-repository.js';
 import {
   certifyDocumentSigner,
   checkDocumentSignerCertificate,

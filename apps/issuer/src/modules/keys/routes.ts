@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { type IssuerContext, newSortableId } from '../../context.js';
 import { problemResponses } from '../../http/problem-schema.js';
 import type { AdminAuthenticator, AdminPrincipal } from '../admin/admin-auth.js';
-import { type AuditEntry, appendAuditEntry } from '../audit/audit-repository.js';
+import { appendAuditEntry } from '../audit/audit-repository.js';
 import type { SigningKeyRecord } from './key-repository.js';
 import type { KeyRing } from './key-ring.js';
 import { CERTIFICATE_LIST_SCHEMA, ROTATE_BODY_SCHEMA, ROTATE_RESULT_SCHEMA } from './schema.js';
