@@ -71,6 +71,7 @@ export { type EcPrivateJwk, type EcPublicJwk, jwkThumbprintInput, jwkToPublicKey
 export { assertPublicKey, publicKeyFromCoordinates, publicKeyX, publicKeyY } from './keys/public-key.js';
 export * from './mdoc/index.js';
 export * from './oid4vci/index.js';
+export * from './oid4vp/index.js';
 // platform and crypto suites
 export type {
   Awaitable,

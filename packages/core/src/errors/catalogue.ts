@@ -161,11 +161,29 @@ export const ERROR_CATALOGUE = {
   ERR_OID4VCI_CLERK_UNAUTHORIZED: { status: 401, title: 'Clerk bearer token is missing or not valid' },
   ERR_OID4VCI_PERSON_UNKNOWN: { status: 404, title: 'No person with this id or card number at this issuer' },
 
+  // OpenID4VP 1.0: DCQL, request objects, responses
+  ERR_OID4VP_DCQL_INVALID: { status: 400, title: 'DCQL query is malformed' },
+  ERR_OID4VP_REQUEST_INVALID: { status: 400, title: 'Authorization request is malformed or not valid' },
+  ERR_OID4VP_CLIENT_ID_INVALID: { status: 400, title: 'Verifier client_id prefix is not accepted or does not match' },
+  ERR_OID4VP_NO_MATCHING_CREDENTIAL: { status: 400, title: 'No held credential satisfies the DCQL query' },
+  ERR_OID4VP_RESPONSE_INVALID: { status: 400, title: 'Authorization response is malformed or not valid' },
+  ERR_OID4VP_STATE_UNKNOWN: { status: 400, title: 'Unknown, expired or already used request state or nonce' },
+
   // offline QR
   ERR_QR_PREFIX: { status: 400, title: 'QR text does not start with ZZ1:' },
   ERR_QR_MALFORMED: { status: 400, title: 'Malformed offline QR payload' },
   ERR_QR_DEVICE_SIGNATURE_INVALID: { status: 400, title: 'QR device proof does not verify for this credential' },
   ERR_QR_IMAGE_UNREADABLE: { status: 400, title: 'No QR code found in the image' },
+
+  // ISO 18013-5 proximity sessions: engagement, session encryption, DeviceRequest
+  ERR_SESSION_ENGAGEMENT_MALFORMED: { status: 400, title: 'Malformed device engagement' },
+  ERR_SESSION_MALFORMED: { status: 400, title: 'Malformed session message' },
+  ERR_SESSION_DECRYPTION: { status: 400, title: 'Session message does not decrypt' },
+  ERR_SESSION_REPLAY: { status: 400, title: 'Session message is replayed or out of order' },
+  ERR_SESSION_COUNTER_EXHAUSTED: { status: 400, title: 'Session message counter is exhausted' },
+  ERR_SESSION_REQUEST_MALFORMED: { status: 400, title: 'Malformed DeviceRequest' },
+  ERR_SESSION_READER_AUTH_INVALID: { status: 400, title: 'Reader authentication does not verify' },
+  ERR_SESSION_READER_AUTH_MISSING: { status: 400, title: 'DeviceRequest has no reader authentication' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code from the catalogue. */
