@@ -87,6 +87,7 @@ export type { DeflateOptions, Platform } from './platform/platform.js';
 export { isSuiteId, SUITE_IDS, SUITES, suiteByCoseAlg, suiteByJoseAlg } from './platform/suites.js';
 export * from './qr/index.js';
 export * from './sd-jwt/index.js';
+export * from './session/index.js';
 export * from './status-list/index.js';
 // trust and status interfaces
 export type {

@@ -5,6 +5,7 @@ import { type CryptoSuite, type DigestAlgorithm, type Platform, type SuiteId, Zz
 import { createSm2Suite } from '@zhengzhao/crypto-sm';
 import { createNodeEs256Suite } from './es256-suite.js';
 import { inflateZlib } from './inflate-zlib.js';
+import { createNodeSessionCrypto } from './node-session-crypto.js';
 
 const HASH_NAMES: ReadonlyMap<DigestAlgorithm, string> = new Map([
   ['SHA-256', 'sha256'],
@@ -81,5 +82,6 @@ export function createNodePlatform(): Platform {
       return new Uint8Array(deflateSync(data, { level: 9, strategy }));
     },
     inflate: inflateZlib,
+    session: createNodeSessionCrypto(),
   };
 }

@@ -4,6 +4,7 @@ import { bufferSource, webCrypto } from './buffer-source.js';
 import { deflateWithStreams, inflateWithStreams } from './compression-streams.js';
 import { createWebEs256Suite } from './web-es256-suite.js';
 import { webRandomBytes } from './web-random-bytes.js';
+import { createWebSessionCrypto } from './web-session-crypto.js';
 
 const SUBTLE_DIGESTS: ReadonlySet<DigestAlgorithm> = new Set(['SHA-256', 'SHA-384', 'SHA-512']);
 
@@ -35,5 +36,6 @@ export function createWebPlatform(): Platform {
     randomBytes: webRandomBytes,
     deflate: deflateWithStreams,
     inflate: inflateWithStreams,
+    session: createWebSessionCrypto(),
   };
 }
