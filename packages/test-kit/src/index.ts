@@ -17,4 +17,5 @@ export {
   type TestCertificate,
 } from './create-test-authority.js';
 export { type FixedClock, fixedClock } from './fixed-clock.js';
+export { freePort } from './free-port.js';
 export { hasSuite } from './has-suite.js';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -19,7 +18,7 @@ import {
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { createRegistryApp, type RegistryApp, type RegistryDatabase } from '@zhengzhao/registry';
 import { createDatabase, createLogger } from '@zhengzhao/server-kit';
-import { createTestAuthority } from '@zhengzhao/test-kit';
+import { createTestAuthority, freePort } from '@zhengzhao/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssuerApp, type IssuerApp, type IssuerDatabase } from '../../src/index.js';
 import { withOid4vci } from '../../src/modules/oid4vci/index.js';
@@ -34,18 +33,6 @@ const platform = createNodePlatform();
 const quiet = createLogger({ name: 'e2e', level: 'silent' });
 const CLERK = 'clerk-token-0123456789abcdef';
 const SECRET = 'webhook-secret-0123456789abcdef';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
