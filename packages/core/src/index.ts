@@ -54,6 +54,7 @@ export {
 // errors
 export { ERROR_CATALOGUE, type ErrorCode, httpStatusOf } from './errors/catalogue.js';
 export { isZzError, rethrowAs, ZzError } from './errors/zz-error.js';
+export * from './issuance/index.js';
 // JOSE
 export {
   DEFAULT_MAX_JWS_LENGTH,

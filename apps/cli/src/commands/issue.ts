@@ -2,18 +2,13 @@ import { parseArgs } from 'node:util';
 import {
   claimsFromJson,
   deriveAgeClaims,
-  encodeIssuerSigned,
   getCredentialType,
   getQrPurpose,
-  issueMdoc,
-  issueQrCredential,
-  issueSdJwtVc,
+  issueCatalogCredential,
   type Platform,
   type PublicKey,
   RESIDENT_ID_TYPE_ID,
   type StatusReference,
-  toMdocNameSpaces,
-  toSdJwtClaims,
   utf8Encode,
 } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
@@ -124,59 +119,28 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
   const { platform, authority, typeId, deviceKey, now, status } = options;
   const type = getCredentialType(typeId);
   const claims = claimsFromJson(type.typeId, withDerivedAges(type.typeId, options.claimsJson, now));
-  const until = addDays(now, options.validDays);
-  switch (options.format) {
-    case 'mdoc': {
-      const issuerSigned = await issueMdoc(platform, {
-        signer: authority.signer,
-        x5chain: [authority.documentSignerDer],
-        docType: type.typeId,
-        nameSpaces: toMdocNameSpaces(type.typeId, claims),
-        deviceKey,
-        signed: now,
-        validFrom: now,
-        validUntil: until,
-        ...(status && { status }),
-      });
-      return encodeIssuerSigned(issuerSigned);
-    }
-    case 'sd-jwt': {
-      const decoys = 2 + ((platform.randomBytes(1)[0] ?? 0) % 4);
-      const sdJwt = await issueSdJwtVc(platform, {
-        signer: authority.signer,
-        x5c: [authority.documentSignerDer],
-        vct: type.typeId,
-        claims: toSdJwtClaims(claims),
-        selectivelyDisclosable: Object.keys(claims),
-        decoys,
-        holderPublicKey: deviceKey,
-        exp: until,
-        now,
-        ...(status && { status }),
-      });
-      return utf8Encode(`${sdJwt}\n`);
-    }
-    case 'qr-profile': {
-      const purpose = getQrPurpose(type.typeId, options.purpose ?? 'hotel');
-      const missing = purpose.elements.filter((id) => claims[id] === undefined);
-      if (missing.length > 0) {
-        throw new UsageError(`purpose ${purpose.id} needs these claims, absent from --claims: ${missing.join(', ')}`);
-      }
-      const province = authority.manifest.province?.code;
-      return issueQrCredential(platform, {
-        signer: authority.signer,
-        kid: authority.kid,
-        typeId: type.typeId,
-        purpose: purpose.id,
-        claims,
-        holderPublicKey: deviceKey,
-        iat: now,
-        exp: until,
-        ...(province && { issuer: province }),
-        ...(status && { status }),
-      });
-    }
+  const purpose = options.format === 'qr-profile' ? getQrPurpose(type.typeId, options.purpose ?? 'hotel') : undefined;
+  const missing = purpose?.elements.filter((id) => claims[id] === undefined) ?? [];
+  if (purpose && missing.length > 0) {
+    throw new UsageError(`purpose ${purpose.id} needs these claims, absent from --claims: ${missing.join(', ')}`);
   }
+  const province = authority.manifest.province?.code;
+  const credential = await issueCatalogCredential(platform, {
+    format: options.format === 'qr-profile' ? 'qr' : options.format,
+    signer: authority.signer,
+    certificateChain: [authority.documentSignerDer],
+    kid: authority.kid,
+    typeId: type.typeId,
+    claims,
+    deviceKey,
+    issuedAt: now,
+    expiresAt: addDays(now, options.validDays),
+    ...(status && { status }),
+    ...(purpose && { purpose: purpose.id }),
+    sdJwtDecoys: 2 + ((platform.randomBytes(1)[0] ?? 0) % 4),
+    ...(province && { qrIssuer: province }),
+  });
+  return typeof credential === 'string' ? utf8Encode(`${credential}\n`) : credential;
 }
 
 /**

@@ -2,16 +2,11 @@ import {
   claimsFromJson,
   deriveAgeClaims,
   encodeBase64url,
-  encodeIssuerSigned,
-  issueMdoc,
-  issueQrCredential,
-  issueSdJwtVc,
+  issueCatalogCredential,
   type Platform,
   type PublicKey,
   RESIDENT_ID_TYPE_ID,
   type StatusReference,
-  toMdocNameSpaces,
-  toSdJwtClaims,
   type ValidatedClaims,
 } from '@zhengzhao/core';
 import type { IssuerSigning } from '../../signing.js';
@@ -68,51 +63,24 @@ export interface SignCredentialCopyOptions {
  *   purposes `hotel` and `age_over_18`, the latter without status), base64url of its COSE bytes.
  */
 export async function signCredentialCopy(options: SignCredentialCopyOptions): Promise<string> {
-  const { platform, signing, claims, deviceKey, status, issuedAt, expiresAt } = options;
-  switch (options.configurationId) {
-    case 'eid_mdoc': {
-      const issuerSigned = await issueMdoc(platform, {
-        signer: signing.signer,
-        x5chain: signing.certificateChain,
-        docType: RESIDENT_ID_TYPE_ID,
-        nameSpaces: toMdocNameSpaces(RESIDENT_ID_TYPE_ID, claims),
-        deviceKey,
-        signed: issuedAt,
-        validFrom: issuedAt,
-        validUntil: expiresAt,
-        ...(status ? { status } : {}),
-      });
-      return encodeBase64url(encodeIssuerSigned(issuerSigned));
-    }
-    case 'eid_sd_jwt':
-      return issueSdJwtVc(platform, {
-        signer: signing.signer,
-        x5c: signing.certificateChain,
-        vct: RESIDENT_ID_TYPE_ID,
-        iss: options.credentialIssuer,
-        claims: toSdJwtClaims(claims),
-        selectivelyDisclosable: Object.keys(claims),
-        decoys: options.sdJwtDecoys,
-        holderPublicKey: deviceKey,
-        ...(status ? { status } : {}),
-        exp: expiresAt,
-        now: issuedAt,
-      });
-    case 'eid_qr_hotel':
-    case 'eid_qr_age_over_18': {
-      const hotel = options.configurationId === 'eid_qr_hotel';
-      const bytes = await issueQrCredential(platform, {
-        signer: signing.signer,
-        kid: signing.kid,
-        typeId: RESIDENT_ID_TYPE_ID,
-        purpose: hotel ? 'hotel' : 'age_over_18',
-        claims,
-        holderPublicKey: deviceKey,
-        iat: issuedAt,
-        exp: expiresAt,
-        ...(hotel ? { issuer: options.provinceCode, ...(status ? { status } : {}) } : {}),
-      });
-      return encodeBase64url(bytes);
-    }
-  }
+  const { platform, signing, configurationId, status } = options;
+  const qr = configurationId === 'eid_qr_hotel' || configurationId === 'eid_qr_age_over_18';
+  const hotel = configurationId === 'eid_qr_hotel';
+  const credential = await issueCatalogCredential(platform, {
+    format: configurationId === 'eid_mdoc' ? 'mdoc' : configurationId === 'eid_sd_jwt' ? 'sd-jwt' : 'qr',
+    signer: signing.signer,
+    certificateChain: signing.certificateChain,
+    kid: signing.kid,
+    typeId: RESIDENT_ID_TYPE_ID,
+    claims: options.claims,
+    deviceKey: options.deviceKey,
+    issuedAt: options.issuedAt,
+    expiresAt: options.expiresAt,
+    sdJwtIssuer: options.credentialIssuer,
+    sdJwtDecoys: options.sdJwtDecoys,
+    // the age QR carries neither issuer nor status: it stays under 300 bytes (qr-format.md §7)
+    ...(qr ? { purpose: hotel ? 'hotel' : 'age_over_18' } : {}),
+    ...(!qr || hotel ? { qrIssuer: options.provinceCode, ...(status ? { status } : {}) } : {}),
+  });
+  return typeof credential === 'string' ? credential : encodeBase64url(credential);
 }
