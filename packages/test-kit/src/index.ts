@@ -19,3 +19,4 @@ export {
 export { type FixedClock, fixedClock } from './fixed-clock.js';
 export { freePort } from './free-port.js';
 export { hasSuite } from './has-suite.js';
+export { syntheticResidentClaims, syntheticResidentJson } from './synthetic-resident.js';

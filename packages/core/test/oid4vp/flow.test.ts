@@ -1,12 +1,10 @@
 import { webcrypto } from 'node:crypto';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createTestAuthority } from '@zhengzhao/test-kit';
+import { createTestAuthority, syntheticResidentClaims } from '@zhengzhao/test-kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Until the core index re-exports this area, import it directly.
 import {
-  claimsFromJson,
-  computeCitizenIdCheckDigit,
   createAuthorizationRequest,
   createAuthorizationRequestLink,
   createAuthorizationResponse,
@@ -43,21 +41,7 @@ const TYPE = 'cn.gov.eid.1';
 const HOST = 'verifier.example.org';
 const CLIENT_ID = `x509_san_dns:${HOST}`;
 const RESPONSE_URI = `https://${HOST}/post`;
-const body = '44010619900307124';
-const claims = claimsFromJson(TYPE, {
-  full_name: '陈小红',
-  family_name: '陈',
-  given_name: '小红',
-  sex: 2,
-  ethnicity: '01',
-  birth_date: '1990-03-07',
-  resident_address: '广东省广州市天河区体育西路 100 号',
-  id_number: body + computeCitizenIdCheckDigit(body),
-  issuing_authority: '广州市公安局天河分局',
-  issue_date: '2020-01-01',
-  expiry_date: '2040-01-01',
-  age_over_18: true,
-});
+const claims = syntheticResidentClaims();
 const dcqlQuery = {
   credentials: [
     {

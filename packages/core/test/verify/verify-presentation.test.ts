@@ -1,9 +1,7 @@
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createTestAuthority } from '@zhengzhao/test-kit';
+import { createTestAuthority, syntheticResidentClaims } from '@zhengzhao/test-kit';
 import { describe, expect, it } from 'vitest';
 import {
-  claimsFromJson,
-  computeCitizenIdCheckDigit,
   createDeviceResponse,
   createOid4vpSessionTranscript,
   detectPresentationFormat,
@@ -27,21 +25,7 @@ const platform = createNodePlatform();
 const now = new Date('2026-06-01T08:00:00Z');
 const until = new Date('2026-12-01T00:00:00Z');
 const TYPE = 'cn.gov.eid.1';
-const body = '44010619900307124';
-const claims = claimsFromJson(TYPE, {
-  full_name: '陈小红',
-  family_name: '陈',
-  given_name: '小红',
-  sex: 2,
-  ethnicity: '01',
-  birth_date: '1990-03-07',
-  resident_address: '广东省广州市天河区体育西路 100 号',
-  id_number: body + computeCitizenIdCheckDigit(body),
-  issuing_authority: '广州市公安局天河分局',
-  issue_date: '2020-01-01',
-  expiry_date: '2040-01-01',
-  age_over_18: true,
-});
+const claims = syntheticResidentClaims();
 
 async function setup(suite: SuiteId) {
   const authority = await createTestAuthority({ platform, suite, now });
