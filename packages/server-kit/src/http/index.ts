@@ -9,3 +9,4 @@ export {
   toProblemDetails,
 } from './problem-details.js';
 export { type ReadinessCheck, ReadinessChecks, type ReadinessResult } from './readiness.js';
+export { registerStaticSite, type StaticSiteOptions } from './register-static-site.js';
