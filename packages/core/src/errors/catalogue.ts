@@ -184,6 +184,54 @@ export const ERROR_CATALOGUE = {
   ERR_SESSION_REQUEST_MALFORMED: { status: 400, title: 'Malformed DeviceRequest' },
   ERR_SESSION_READER_AUTH_INVALID: { status: 400, title: 'Reader authentication does not verify' },
   ERR_SESSION_READER_AUTH_MISSING: { status: 400, title: 'DeviceRequest has no reader authentication' },
+
+  // verifier SDK: trust bundle, trust and status cache, proximity reader over the relay
+  ERR_TRUST_BUNDLE_MALFORMED: { status: 400, title: 'Malformed trust bundle' },
+  ERR_TRUST_BUNDLE_ROLLBACK: { status: 409, title: 'Trust bundle is older than the one already held' },
+  ERR_VERIFIER_CACHE_STALE: { status: 400, title: 'Cached trust or status data is older than the allowed age' },
+  ERR_VERIFIER_FETCH_FAILED: { status: 502, title: 'Downloading trust or status data failed' },
+  ERR_VERIFIER_CACHE_STORE: { status: 500, title: 'The verifier cache store failed' },
+  ERR_PROXIMITY_NO_RELAY: { status: 400, title: 'Device engagement offers no WebSocket relay' },
+  ERR_PROXIMITY_TIMEOUT: { status: 504, title: 'The proximity session timed out' },
+  ERR_PROXIMITY_RELAY_CLOSED: { status: 502, title: 'The relay connection closed before the session ended' },
+  ERR_PROXIMITY_HOLDER_ENDED: { status: 400, title: 'The holder ended the session without a response' },
+  ERR_PROXIMITY_HOLDER_ERROR: { status: 400, title: 'The holder reported a session error' },
+
+  // verifier service (apps/verifier): POST /verify integrations, OpenID4VP sessions
+  ERR_HTTP_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests; try again later' },
+  ERR_VERIFIER_UNAUTHENTICATED: { status: 401, title: 'API key is missing or not valid' },
+  ERR_VERIFIER_SESSION_UNKNOWN: { status: 404, title: 'No presentation session with this id, or it has expired' },
+  ERR_VERIFIER_RESPONSE_CODE_INVALID: { status: 403, title: 'response_code is missing or does not match' },
+
+  // holder wallet engine (packages/wallet)
+  ERR_WALLET_NOT_INITIALISED: { status: 409, title: 'The wallet is not set up yet' },
+  ERR_WALLET_ALREADY_INITIALISED: { status: 409, title: 'The wallet is already set up' },
+  ERR_WALLET_LOCKED: { status: 423, title: 'The wallet is locked' },
+  ERR_WALLET_PIN_INVALID: { status: 401, title: 'The PIN is not correct' },
+  ERR_WALLET_PIN_WEAK: { status: 400, title: 'The PIN is too short or too simple' },
+  ERR_WALLET_PRF_INVALID: { status: 401, title: 'The authenticator did not unlock this wallet' },
+  ERR_WALLET_UNLOCK_THROTTLED: { status: 429, title: 'Too many failed unlock attempts; wait before trying again' },
+  ERR_WALLET_STORE_TAMPERED: { status: 500, title: 'A wallet record does not decrypt (tampered or corrupt)' },
+  ERR_WALLET_CREDENTIAL_UNKNOWN: { status: 404, title: 'No such credential in the wallet' },
+  ERR_WALLET_NO_COPIES_LEFT: { status: 409, title: 'No unused copy of this credential is left; sync to get more' },
+  ERR_WALLET_CREDENTIAL_INVALID: {
+    status: 400,
+    title: 'A received credential is malformed or not bound to this wallet',
+  },
+  ERR_WALLET_SYNC_FAILED: { status: 502, title: 'The issuer could not be reached or answered unexpectedly' },
+
+  // wallet web app (apps/wallet-web): WebAuthn user verification with the PRF extension
+  ERR_WEBAUTHN_CANCELLED: { status: 400, title: 'User verification was cancelled or timed out' },
+  ERR_WEBAUTHN_UNSUPPORTED: { status: 501, title: 'This browser has no platform authenticator with user verification' },
+  ERR_WEBAUTHN_PRF_UNSUPPORTED: { status: 501, title: 'The authenticator does not support the PRF extension' },
+
+  // holder wallet, presenting (packages/wallet/src/present): proximity session over the relay, OpenID4VP
+  ERR_SESSION_TRANSPORT: { status: 502, title: 'The session transport (relay connection) failed or closed' },
+  ERR_SESSION_TIMEOUT: { status: 408, title: 'The session timed out' },
+  ERR_SESSION_TERMINATED: { status: 409, title: 'The other party ended the session' },
+  ERR_SESSION_STATE: { status: 409, title: 'Not allowed in the current state of the session' },
+  ERR_OID4VP_REQUEST_URI_FAILED: { status: 502, title: 'The request_uri could not be fetched as a Request Object' },
+  ERR_OID4VP_RESPONSE_REJECTED: { status: 502, title: 'The verifier did not accept the authorization response' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code from the catalogue. */

@@ -1,0 +1,2 @@
+/** `@zhengzhao/verifier/browser` — browser-only parts of the verifier SDK. */
+export { createIndexedDbCacheStore } from './create-indexed-db-cache-store.js';
