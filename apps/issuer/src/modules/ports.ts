@@ -83,4 +83,10 @@ export interface WalletControl {
    * `ERR_ISSUER_PERSON_UNKNOWN` for an unknown person.
    */
   suspendAllWallets(personId: string, reason: string): Promise<WalletSuspension>;
+  /**
+   * The wallet's person and state, or undefined for an unknown wallet id (a wallet asking for a
+   * fresh batch after a `refresh` notification, `POST /wallets/:walletId/offer`). Optional: an
+   * issuer without it refuses those requests.
+   */
+  findWallet?(walletId: string): Promise<{ personId: string; state: 'active' | 'suspended' } | undefined>;
 }

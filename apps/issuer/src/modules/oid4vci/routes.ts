@@ -17,6 +17,7 @@ import { createCredentialService } from './credential-service.js';
 import { FormParameters, MAX_FORM_BODY, parseFormBody } from './form-body.js';
 import { buildAuthorizationServerMetadata, buildCredentialIssuerMetadata } from './metadata.js';
 import { sendOAuthError } from './oauth-reply.js';
+import { createRefreshService } from './refresh-service.js';
 import { createOid4vciRepository } from './repository.js';
 import {
   ACTIVATION_CODE_REQUEST_SCHEMA,
@@ -25,7 +26,9 @@ import {
   LOST_DEVICE_REQUEST_SCHEMA,
   parseActivationCodeRequest,
   parseActivationRequest,
+  parseWalletOfferRequest,
   TOKEN_REQUEST_SCHEMA,
+  WALLET_OFFER_REQUEST_SCHEMA,
 } from './schema.js';
 import { createSecretHasher, type RandomBytes } from './secrets.js';
 import type { Oid4vciDatabase } from './tables.js';
@@ -54,7 +57,8 @@ const PROOF_BYTES = 8 * 1024;
  * Registers the OpenID4VCI 1.0 issuer (pre-authorized code flow) and wallet activation:
  * - `GET /.well-known/openid-credential-issuer`, `GET /.well-known/oauth-authorization-server`;
  * - `POST /activation/codes` (clerk bearer token), `POST /activation` and
- *   `POST /activation/lost-device` (holder): problem details;
+ *   `POST /activation/lost-device` (holder), `POST /wallets/:walletId/offer` (a wallet's fresh
+ *   batch after a `refresh` notification, for a device-key proof): problem details;
  * - `POST /token`, `POST /nonce`, `POST /credential`: OAuth JSON errors (`sendOAuthError`).
  * Paths are prefixed with the path of `credentialIssuer`, if it has one.
  */
@@ -66,6 +70,12 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
   const activation = createActivationService({ ...common, persons: deps.persons, wallets: deps.wallets });
   const tokens = createTokenService(common);
   const credentials = createCredentialService({ ...common, platform: deps.platform, issuance: deps.issuance });
+  const refresh = createRefreshService({
+    ...common,
+    persons: deps.persons,
+    wallets: deps.wallets,
+    platform: deps.platform,
+  });
   const issuerMetadata = buildCredentialIssuerMetadata(config, deps.display);
   const serverMetadata = buildAuthorizationServerMetadata(config);
   const base = config.basePath;
@@ -183,6 +193,34 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
         if (error instanceof ActivationLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
         throw error;
       }
+    },
+  );
+
+  app.post(
+    `${base}/wallets/:walletId/offer`,
+    {
+      bodyLimit: PROOF_BYTES + JSON_LIMIT,
+      validatorCompiler: passThrough,
+      schema: {
+        summary: 'Wallet: a fresh offer after a refresh notification, for a proof of the device key',
+        tags: ['wallets', 'oid4vci'],
+        params: {
+          type: 'object',
+          properties: { walletId: { type: 'string', maxLength: 128 } },
+          required: ['walletId'],
+        },
+        body: WALLET_OFFER_REQUEST_SCHEMA,
+      },
+    },
+    async (request, reply) => {
+      const input = parseWalletOfferRequest((request.params as { walletId?: unknown }).walletId, request.body);
+      const offer = await refresh.refreshOffer(input);
+      return reply.code(201).header('cache-control', 'no-store').send({
+        credential_offer: offer.credentialOffer,
+        credential_offer_link: offer.credentialOfferLink,
+        tx_code: offer.txCode,
+        expires_in: offer.expiresInSeconds,
+      });
     },
   );
 

@@ -29,6 +29,14 @@ export const LOST_DEVICE_REQUEST_SCHEMA = {
   description: 'Card number and a fresh activation code from the clerk; suspends every wallet of the person.',
 } as const;
 
+/** `POST /wallets/:walletId/offer`: a key proof by the wallet's device key (refresh-service.ts). */
+export const WALLET_OFFER_REQUEST_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['proof'],
+  properties: { proof: { type: 'string', maxLength: 8192, description: 'openid4vci-proof+jwt with a c_nonce' } },
+} as const;
+
 export const TOKEN_REQUEST_SCHEMA = {
   type: 'object',
   required: ['grant_type', 'pre-authorized_code'],
@@ -91,6 +99,19 @@ export function parseActivationCodeRequest(body: unknown): { personId: string } 
   if (typeof b.card_number !== 'string' || !CARD_NUMBER.test(b.card_number))
     throw new ZzError('ERR_INPUT_INVALID', 'card_number is malformed');
   return { cardNumber: b.card_number };
+}
+
+const WALLET_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function parseWalletOfferRequest(walletId: unknown, body: unknown): { walletId: string; proof: string } {
+  if (typeof walletId !== 'string' || !WALLET_ID.test(walletId))
+    throw new ZzError('ERR_INPUT_INVALID', 'walletId is malformed');
+  const b = object(body, 'ERR_INPUT_INVALID', 'body');
+  onlyKeys(b, ['proof'], 'ERR_INPUT_INVALID');
+  if (typeof b.proof !== 'string' || b.proof.length === 0 || b.proof.length > 8192) {
+    throw new ZzError('ERR_INPUT_INVALID', 'proof must be a JWT');
+  }
+  return { walletId, proof: b.proof };
 }
 
 export function parseActivationRequest(body: unknown): { cardNumber: string; activationCode: string } {

@@ -3,7 +3,7 @@ import { appendAuditEntry } from '../audit/audit-repository.js';
 import { CREDENTIAL_STATUS, setCredentialStatus } from '../credentials/credential-repository.js';
 import { getPerson } from '../persons/person-repository.js';
 import type { WalletControl } from '../ports.js';
-import { addNotifications, listWalletIdsOfPerson, setWalletState } from './wallet-repository.js';
+import { addNotifications, findWallet, listWalletIdsOfPerson, setWalletState } from './wallet-repository.js';
 
 /** The audit actor and role of holder self-service. */
 export const HOLDER_ACTOR = 'holder';
@@ -14,6 +14,7 @@ export const HOLDER_ACTOR = 'holder';
  * change once it committed), a `suspended` notification per wallet, an audit entry per wallet
  * (`wallet.suspend`) and one for the person (`person.lost_device`), all with actor `holder`.
  * Credentials stay suspended until a clerk resumes the wallet (the phone was found).
+ * `findWallet` answers the OpenID4VCI side's refresh requests.
  */
 export function createWalletControl(context: IssuerContext): WalletControl {
   return {
@@ -57,5 +58,9 @@ export function createWalletControl(context: IssuerContext): WalletControl {
         await audit('person.lost_device', 'person', personId);
         return { wallets: walletIds.length, affected };
       }),
+    async findWallet(walletId) {
+      const wallet = await findWallet(context.db, walletId);
+      return wallet ? { personId: wallet.personId, state: wallet.state } : undefined;
+    },
   };
 }

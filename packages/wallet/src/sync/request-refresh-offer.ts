@@ -1,0 +1,50 @@
+import { callIssuer, createProofJwt, type Platform, type Signer, ZzError } from '@zhengzhao/core';
+import { callIssuerJson } from '../issuer/call-issuer-json.js';
+import { fetchIssuerMetadata } from '../receive/read-offer.js';
+import type { WalletFetch } from '../wallet-types.js';
+
+/** A fresh offer for this wallet and the tx_code that goes with it. */
+export interface RefreshOffer {
+  readonly offer: string;
+  readonly txCode?: string;
+}
+
+/**
+ * Asks the issuer for a fresh batch after a `refresh` notification (card changed, renewed,
+ * replaced): `POST {issuer}/wallets/{walletId}/offer` with an OpenID4VCI key proof (a JWT signed
+ * by the device key, `aud` = the issuer, a fresh `c_nonce`) — the wallet proves it holds the key
+ * the wallet id is the thumbprint of, instead of the holder typing an activation code again.
+ * The answer is a normal credential offer (and its tx_code) for the same person.
+ */
+export async function requestRefreshOffer(
+  platform: Platform,
+  options: { issuer: string; walletId: string; deviceSigner: Signer; fetch: WalletFetch; now: Date },
+): Promise<RefreshOffer> {
+  const metadata = await fetchIssuerMetadata(options.fetch, options.issuer);
+  let nonce: string | undefined;
+  if (metadata.nonce_endpoint !== undefined) {
+    const { body } = await callIssuer(options.fetch, metadata.nonce_endpoint, { method: 'POST', maxLength: 16 * 1024 });
+    if (typeof body.c_nonce !== 'string' || body.c_nonce.length === 0) {
+      throw new ZzError('ERR_OID4VCI_ISSUER_RESPONSE', 'Nonce response has no c_nonce');
+    }
+    nonce = body.c_nonce;
+  }
+  const proof = await createProofJwt(platform, {
+    signer: options.deviceSigner,
+    audience: metadata.credential_issuer,
+    now: options.now,
+    ...(nonce !== undefined ? { nonce } : {}),
+  });
+  const issuer = options.issuer.replace(/\/$/, '');
+  const body = await callIssuerJson(options.fetch, `${issuer}/wallets/${encodeURIComponent(options.walletId)}/offer`, {
+    method: 'POST',
+    body: { proof },
+    maxLength: 32 * 1024,
+  });
+  const offer = body.credential_offer_link ?? body.credential_offer;
+  if (typeof offer !== 'string' && (typeof offer !== 'object' || offer === null)) {
+    throw new ZzError('ERR_OID4VCI_ISSUER_RESPONSE', 'The refresh answer has no credential offer');
+  }
+  const txCode = typeof body.tx_code === 'string' ? body.tx_code : undefined;
+  return { offer: typeof offer === 'string' ? offer : JSON.stringify(offer), ...(txCode ? { txCode } : {}) };
+}
