@@ -1,4 +1,11 @@
-import { assertX509SanDnsClientId, isZzError, type Platform, type TrustSource, ZzError } from '@zhengzhao/core';
+import {
+  assertX509SanDnsClientId,
+  isSecureWebUri,
+  isZzError,
+  type Platform,
+  type TrustSource,
+  ZzError,
+} from '@zhengzhao/core';
 import { createHttpApp, type HttpApp, type Logger } from '@zhengzhao/server-kit';
 import type { TrustBundle, VerifierCacheStore } from '@zhengzhao/verifier';
 import { type RateLimitSettings, registerRateLimit } from './http/register-rate-limit.js';
@@ -96,8 +103,11 @@ const MINUTE = 60_000;
  */
 export async function createVerifierServiceApp(options: CreateVerifierServiceAppOptions): Promise<VerifierServiceApp> {
   const { platform, clock } = options;
-  if (!URL.canParse(options.publicBaseUrl) || new URL(options.publicBaseUrl).protocol !== 'https:') {
-    throw new ZzError('ERR_CONFIG_INVALID', 'publicBaseUrl must be an https URL (OpenID4VP 1.0 response_uri)');
+  if (!isSecureWebUri(options.publicBaseUrl)) {
+    throw new ZzError(
+      'ERR_CONFIG_INVALID',
+      'publicBaseUrl must be an https URL, or http on loopback (OpenID4VP 1.0 response_uri)',
+    );
   }
   const clientId = options.clientId ?? `x509_san_dns:${new URL(options.publicBaseUrl).hostname}`;
   const leaf = options.requestSigning?.certificateChain?.[0];

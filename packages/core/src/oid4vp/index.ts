@@ -21,6 +21,7 @@ export type {
   DcqlFormat,
   DcqlQuery,
 } from './dcql-types.js';
+export { isSecureWebUri } from './is-secure-web-uri.js';
 export { computeJwkThumbprint, createOid4vpRequestSessionTranscript } from './oid4vp-session-transcript.js';
 export {
   MAX_OID4VP_RESPONSE_LENGTH,

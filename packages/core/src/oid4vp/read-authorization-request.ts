@@ -1,4 +1,5 @@
 import { ZzError } from '../errors/zz-error.js';
+import { isSecureWebUri } from './is-secure-web-uri.js';
 import { parseDcqlQuery } from './parse-dcql-query.js';
 import type {
   Oid4vpAuthorizationRequest,
@@ -90,7 +91,7 @@ function isEncryptionJwk(value: unknown): value is Oid4vpEncryptionJwk {
 
 function httpsUri(value: unknown): string {
   const uri = text(value, 'response_uri');
-  if (!URL.canParse(uri) || new URL(uri).protocol !== 'https:') fail('response_uri must be an https URL');
+  if (!isSecureWebUri(uri)) fail('response_uri must be an https URL (or http on loopback)');
   return uri;
 }
 

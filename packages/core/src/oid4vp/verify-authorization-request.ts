@@ -4,6 +4,7 @@ import { decodeX5c } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
 import type { TrustSource } from '../trust/trust-source.js';
 import { assertX509SanDnsClientId } from './create-authorization-request.js';
+import { isSecureWebUri } from './is-secure-web-uri.js';
 import { readAuthorizationRequestParameters } from './read-authorization-request.js';
 import { OID4VP_REQUEST_OBJECT_TYP, OID4VP_STATIC_AUDIENCE, type Oid4vpAuthorizationRequest } from './request-types.js';
 
@@ -135,8 +136,8 @@ export function parseAuthorizationRequestLink(
   if (!clientId) throw new ZzError('ERR_OID4VP_REQUEST_INVALID', 'Link has no client_id');
   const requestUri = search.get('request_uri');
   if (requestUri !== null) {
-    if (!URL.canParse(requestUri) || new URL(requestUri).protocol !== 'https:') {
-      throw new ZzError('ERR_OID4VP_REQUEST_INVALID', 'request_uri must be an https URL');
+    if (!isSecureWebUri(requestUri)) {
+      throw new ZzError('ERR_OID4VP_REQUEST_INVALID', 'request_uri must be an https URL (or http on loopback)');
     }
     return { clientId, requestUri };
   }

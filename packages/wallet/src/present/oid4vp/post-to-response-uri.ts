@@ -1,4 +1,4 @@
-import { ZzError } from '@zhengzhao/core';
+import { isSecureWebUri, ZzError } from '@zhengzhao/core';
 import type { FetchFunction, PresentationResult } from './presentation-types.js';
 import { exchangeWithVerifier } from './verifier-http.js';
 
@@ -13,7 +13,7 @@ export interface PostToResponseUriOptions {
 /**
  * POSTs a form body to the verifier's `response_uri` (OpenID4VP 1.0 §8.2): the verifier must
  * answer 200 (no redirects followed, §14.8), else `ERR_OID4VP_RESPONSE_REJECTED`. Its JSON may
- * carry `redirect_uri`, returned only when it is an absolute https URL (anything else — a
+ * carry `redirect_uri`, returned only when it is an absolute https URL (or http on loopback) (anything else — a
  * `javascript:` URI, a relative path — is dropped rather than followed).
  */
 export async function postToResponseUri(
@@ -21,8 +21,8 @@ export async function postToResponseUri(
   body: string,
   options: PostToResponseUriOptions,
 ): Promise<PresentationResult> {
-  if (typeof responseUri !== 'string' || !URL.canParse(responseUri) || new URL(responseUri).protocol !== 'https:') {
-    throw new ZzError('ERR_INPUT_INVALID', 'response_uri must be an https URL');
+  if (!isSecureWebUri(responseUri)) {
+    throw new ZzError('ERR_INPUT_INVALID', 'response_uri must be an https URL (or http on loopback)');
   }
   const answer = await exchangeWithVerifier(
     responseUri,
@@ -51,5 +51,5 @@ function redirectUriOf(body: string): string | undefined {
   }
   const value = (json as { redirect_uri?: unknown } | null)?.redirect_uri;
   if (typeof value !== 'string' || value.length > 4096 || !URL.canParse(value)) return undefined;
-  return new URL(value).protocol === 'https:' ? value : undefined;
+  return isSecureWebUri(value) ? value : undefined;
 }
