@@ -9,6 +9,7 @@ import {
   type Logger,
   migrateToLatest,
   type NatsConnection,
+  registerPublicCors,
 } from '@zhengzhao/server-kit';
 import { DEFAULT_STATUS_SHARD_SIZE, type IssuerSettings } from './config.js';
 import type { IssuerContext } from './context.js';
@@ -163,6 +164,8 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
   });
   const logger = app.log as Logger;
   app.readiness.add('database', () => database.ping());
+  // web wallets and counter apps on other origins call the protocol endpoints and status lists
+  registerPublicCors(app, { isPrivate: isPrivateIssuerPath });
 
   const processor = new EventProcessor(context, logger);
   const intake = createEventIntake({ context, processor, provinceCode: settings.provinceCode });
@@ -260,4 +263,14 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     await processor.idle();
   });
   return app as IssuerApp;
+}
+
+/** Same-origin only: administration, registry webhooks, the clerk-only route (own CORS) and /docs. */
+function isPrivateIssuerPath(path: string): boolean {
+  return (
+    path.startsWith('/admin') ||
+    path.startsWith('/events') ||
+    path.startsWith('/docs') ||
+    path.endsWith('/activation/codes')
+  );
 }

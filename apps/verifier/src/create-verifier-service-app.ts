@@ -6,7 +6,7 @@ import {
   type TrustSource,
   ZzError,
 } from '@zhengzhao/core';
-import { createHttpApp, type HttpApp, type Logger } from '@zhengzhao/server-kit';
+import { createHttpApp, type HttpApp, type Logger, registerPublicCors } from '@zhengzhao/server-kit';
 import type { TrustBundle, VerifierCacheStore } from '@zhengzhao/verifier';
 import { type RateLimitSettings, registerRateLimit } from './http/register-rate-limit.js';
 import { type ApiKey, createApiKeyAuthenticator } from './modules/auth/api-keys.js';
@@ -158,6 +158,10 @@ export async function createVerifierServiceApp(options: CreateVerifierServiceApp
     },
   });
   app.readiness.add('verifier-cache', () => engine.ready());
+  // a web wallet on another origin fetches the request object and posts its response
+  registerPublicCors(app, {
+    isPrivate: (path) => !path.startsWith('/oid4vp/requests/') && !path.startsWith('/oid4vp/responses/'),
+  });
   await registerRateLimit(app);
   registerVerifyRoutes(app, {
     service: verify,

@@ -45,6 +45,22 @@ describeEachDatabase<IssuerDatabase>('issuer app', ISSUER_MIGRATIONS, (t) => {
     expect(ready.json().checks).toEqual({ database: 'ok' });
   });
 
+  it('lets web wallets and counter apps on other origins read status lists, but not the admin API (CORS)', async () => {
+    const origin = { origin: 'http://localhost:8740' };
+    const status = await issuer.app.inject({ method: 'GET', url: '/status/1', headers: origin });
+    expect(status.headers['access-control-allow-origin']).toBe('*');
+    const preflight = await issuer.app.inject({
+      method: 'OPTIONS',
+      url: '/wallets/w1/notifications',
+      headers: { ...origin, 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    for (const url of ['/admin/audit', '/events/registry']) {
+      const response = await issuer.app.inject({ method: 'GET', url, headers: origin });
+      expect(response.headers['access-control-allow-origin'], url).toBeUndefined();
+    }
+  });
+
   it('documents every route in OpenAPI with schemas', async () => {
     const doc = (await issuer.app.inject({ method: 'GET', url: '/docs/json' })).json();
     const paths = doc.paths as Record<string, Record<string, { responses?: object; summary?: string }>>;

@@ -9,4 +9,5 @@ export {
   toProblemDetails,
 } from './problem-details.js';
 export { type ReadinessCheck, ReadinessChecks, type ReadinessResult } from './readiness.js';
+export { type PublicCorsOptions, registerPublicCors } from './register-public-cors.js';
 export { registerStaticSite, type StaticSiteOptions } from './register-static-site.js';
