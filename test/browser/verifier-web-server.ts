@@ -22,6 +22,8 @@ export async function serveCounterApp(options: {
   readonly dist: string;
   readonly port: number;
   readonly files: Readonly<Record<string, ServedFile>>;
+  /** The pages' CSP (default server-kit's same-origin one); a relay on another origin needs `connect-src`. */
+  readonly contentSecurityPolicy?: string;
 }): Promise<CounterServer> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const hits = new Map<string, number>();
@@ -32,7 +34,10 @@ export async function serveCounterApp(options: {
   for (const [path, file] of Object.entries(options.files)) {
     app.get(path, async (_request, reply) => reply.header('cache-control', 'no-cache').type(file.type).send(file.body));
   }
-  await registerStaticSite(app, { root: options.dist });
+  await registerStaticSite(app, {
+    root: options.dist,
+    ...(options.contentSecurityPolicy && { contentSecurityPolicy: options.contentSecurityPolicy }),
+  });
   await app.listen({ host: '127.0.0.1', port: options.port });
   return { url: `http://127.0.0.1:${options.port}`, hits, close: () => app.close() };
 }

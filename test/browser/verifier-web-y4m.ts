@@ -4,6 +4,8 @@ import QRCode from 'qrcode';
 export interface VideoSegment {
   readonly text?: string;
   readonly frames: number;
+  /** QR encoding mode (default alphanumeric, as ZZ1 codes; an `mdoc:` engagement needs byte). */
+  readonly mode?: 'alphanumeric' | 'byte';
 }
 
 export interface QrVideoOptions {
@@ -13,10 +15,19 @@ export interface QrVideoOptions {
 }
 
 /** The luma plane of one frame: the QR code of `text` centred, or an empty light frame. */
-function lumaFrame(text: string | undefined, width: number, height: number): Buffer {
+function lumaFrame(
+  text: string | undefined,
+  width: number,
+  height: number,
+  mode: 'alphanumeric' | 'byte' = 'alphanumeric',
+): Buffer {
   const luma = Buffer.alloc(width * height, 235);
   if (text === undefined) return luma;
-  const qr = QRCode.create([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M' });
+  const segment =
+    mode === 'byte'
+      ? { data: Buffer.from(text, 'utf8'), mode: 'byte' as const }
+      : { data: text, mode: 'alphanumeric' as const };
+  const qr = QRCode.create([segment], { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const scale = Math.floor(Math.min(width, height) / (size + 8));
   if (scale < 2) throw new Error(`QR version ${qr.version} does not fit ${width}×${height} at 2 px per module`);
@@ -49,7 +60,7 @@ export function qrVideoY4m(segments: readonly VideoSegment[], options: QrVideoOp
   const frameHeader = Buffer.from('FRAME\n');
   const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
   for (const segment of segments) {
-    const luma = lumaFrame(segment.text, width, height);
+    const luma = lumaFrame(segment.text, width, height, segment.mode);
     for (let i = 0; i < segment.frames; i++) parts.push(frameHeader, luma, chroma);
   }
   return Buffer.concat(parts);

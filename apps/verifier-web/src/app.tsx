@@ -3,6 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LocaleProvider } from './i18n/locale-context.js';
 import { translate } from './i18n/messages.js';
 import { usePreferences } from './preferences/use-preferences.js';
+import { ProximityProgress } from './proximity/proximity-progress.js';
+import { ReaderStatus } from './proximity/reader-status.js';
+import { proximityElements } from './purposes/proximity-elements.js';
 import { getPurposePreset } from './purposes/purpose-presets.js';
 import { PurposeSelector } from './purposes/purpose-selector.js';
 import { decideVerdict, type ScanOutcome } from './result/decide-verdict.js';
@@ -13,17 +16,26 @@ import { classifyScannedText } from './scan/classify-scanned-text.js';
 import { ImageUpload } from './scan/image-upload.js';
 import { TextEntry } from './scan/text-entry.js';
 import { type RefreshState, TrustPanel } from './trust/trust-panel.js';
+import { loadReaderConfig, type ReaderConfigState } from './verification/load-reader-config.js';
+import { resolveReaderConfigUrl } from './verification/reader-config-url.js';
 import { resolveTrustBundleUrl } from './verification/trust-bundle-url.js';
 import {
   type CacheSummary,
   type CounterVerifier,
   createCounterVerifier,
+  type ProximityPhase,
+  type ProximityRequestSpec,
+  type ProximityRun,
   type RefreshSummary,
 } from './verification/verifier-client.js';
+
+/** Where a scanned text came from: the camera sees a code again and again while it stays in view. */
+type ScanSource = 'camera' | 'text' | 'upload';
 
 type Screen =
   | { readonly kind: 'idle' }
   | { readonly kind: 'verifying' }
+  | { readonly kind: 'proximity'; readonly phase: ProximityPhase; readonly spec: ProximityRequestSpec }
   | {
       readonly kind: 'done';
       readonly outcome: ScanOutcome;
@@ -36,6 +48,8 @@ type Screen =
 
 /** How often the data ages on screen are recomputed. */
 const SUMMARY_INTERVAL_MS = 15_000;
+/** Engagement codes remembered as used (each serves one session); the oldest are forgotten. */
+const USED_ENGAGEMENTS_KEPT = 32;
 
 function startVerifier(trustBundleUrl: string): CounterVerifier | undefined {
   try {
@@ -47,7 +61,8 @@ function startVerifier(trustBundleUrl: string): CounterVerifier | undefined {
 
 /**
  * The counter app: purpose presets, three ways in (scanner text field, camera, image upload),
- * the verdict, its details, and the state of the cached trust data.
+ * the verdict, its details, and the state of the cached trust data. A `ZZ1:` code is verified
+ * at once; an `mdoc:` engagement code starts a proximity session with the holder's phone.
  */
 export function App() {
   const [preferences, setPreferences] = usePreferences();
@@ -60,6 +75,27 @@ export function App() {
   const [refreshCode, setRefreshCode] = useState<ErrorCode>();
   const [screen, setScreen] = useState<Screen>({ kind: 'idle' });
   const sequence = useRef(0);
+  const proximitySpec = useMemo<ProximityRequestSpec>(
+    () => ({ typeId: preset.typeId, elements: proximityElements(preset) }),
+    [preset],
+  );
+  const proximitySpecRef = useRef(proximitySpec);
+  proximitySpecRef.current = proximitySpec;
+  const readerConfigUrl = useMemo(() => resolveReaderConfigUrl(window.location.href, document.baseURI), []);
+  const [readerLoad] = useState(() => loadReaderConfig(readerConfigUrl, { now: new Date() }));
+  const [readerState, setReaderState] = useState<ReaderConfigState>({ kind: 'loading' });
+  const activeRun = useRef<ProximityRun | undefined>(undefined);
+  const usedEngagements = useRef<string[]>([]);
+
+  useEffect(() => {
+    let stopped = false;
+    void readerLoad.then((state) => {
+      if (!stopped) setReaderState(state);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [readerLoad]);
 
   const refresh = useCallback(async () => {
     if (!client) return;
@@ -92,13 +128,50 @@ export function App() {
     };
   }, [client, refresh]);
 
+  /** Runs a proximity session for an engagement code and turns its end into an outcome. */
+  const runProximity = useCallback(
+    async (id: number, engagement: string): Promise<ScanOutcome> => {
+      if (!client) return { kind: 'unavailable' };
+      const used = usedEngagements.current;
+      if (used.includes(engagement)) return { kind: 'session', code: 'ERR_SESSION_STATE' };
+      used.push(engagement);
+      if (used.length > USED_ENGAGEMENTS_KEPT) used.shift();
+      const spec = proximitySpecRef.current;
+      setScreen({ kind: 'proximity', phase: 'connecting', spec });
+      const reader = await readerLoad;
+      if (id !== sequence.current) return { kind: 'session', code: 'ERR_SESSION_TERMINATED' };
+      const identity = reader.kind === 'ready' ? reader.identity : undefined;
+      const run = client.requestProximity(engagement, spec, {
+        ...(identity && { reader: identity }),
+        onPhase: (phase) => {
+          if (id === sequence.current) setScreen({ kind: 'proximity', phase, spec });
+        },
+      });
+      activeRun.current = run;
+      const result = await run.result;
+      if (activeRun.current === run) activeRun.current = undefined;
+      if (result.kind === 'failed') return { kind: 'session', code: result.code };
+      return {
+        kind: 'report',
+        report: result.report,
+        proximity: identity ? { readerOrganisation: identity.organisation } : {},
+      };
+    },
+    [client, readerLoad],
+  );
+
   const verifyText = useCallback(
-    async (text: string, seenAt: number = performance.now()) => {
-      const id = ++sequence.current;
-      setScreen({ kind: 'verifying' });
+    async (text: string, seenAt: number = performance.now(), source: ScanSource = 'text') => {
       const scanned = classifyScannedText(text);
+      // The holder's engagement code stays in front of the camera after its session: not again.
+      if (scanned === 'proximity' && source === 'camera' && usedEngagements.current.includes(text.trim())) return;
+      const id = ++sequence.current;
+      activeRun.current?.cancel();
+      activeRun.current = undefined;
+      setScreen({ kind: 'verifying' });
       let outcome: ScanOutcome;
-      if (scanned !== 'zz1' && scanned !== 'other') outcome = { kind: 'foreign', scanned };
+      if (scanned === 'proximity') outcome = await runProximity(id, text.trim());
+      else if (scanned !== 'zz1' && scanned !== 'other') outcome = { kind: 'foreign', scanned };
       else if (!client) outcome = { kind: 'unavailable' };
       else {
         const verifyStart = performance.now();
@@ -112,12 +185,14 @@ export function App() {
       setScreen({ kind: 'done', outcome, seenAt, finishedAt: performance.now(), at: new Date() });
       if (client) setSummary(client.cacheState());
     },
-    [client],
+    [client, runProximity],
   );
 
   const showImageProblem = useCallback((why: 'none' | 'unreadable') => {
     const now = performance.now();
     sequence.current++;
+    activeRun.current?.cancel();
+    activeRun.current = undefined;
     setScreen({ kind: 'done', outcome: { kind: 'image', why }, seenAt: now, finishedAt: now, at: new Date() });
   }, []);
 
@@ -132,6 +207,8 @@ export function App() {
 
   const next = useCallback(() => {
     sequence.current++;
+    activeRun.current?.cancel();
+    activeRun.current = undefined;
     setScreen({ kind: 'idle' });
     document.getElementById('qr-text')?.focus();
   }, []);
@@ -140,7 +217,9 @@ export function App() {
   const banner: BannerState =
     screen.kind === 'done' && decision
       ? { kind: 'done', outcome: screen.outcome, decision }
-      : { kind: screen.kind === 'done' ? 'idle' : screen.kind };
+      : screen.kind === 'proximity'
+        ? { kind: 'proximity', phase: screen.phase }
+        : { kind: screen.kind === 'done' ? 'idle' : screen.kind };
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
 
   return (
@@ -179,16 +258,23 @@ export function App() {
         <div className="columns">
           <section className="scan" aria-labelledby="scan-heading">
             <h2 id="scan-heading">{t('scan.heading')}</h2>
-            <TextEntry onScan={(text) => void verifyText(text)} />
+            <TextEntry onScan={(text) => void verifyText(text, performance.now(), 'text')} />
             <CameraScanner
-              onScan={(scan) => void verifyText(scan.text, scan.frameAt)}
-              paused={screen.kind === 'verifying'}
+              onScan={(scan) => void verifyText(scan.text, scan.frameAt, 'camera')}
+              paused={screen.kind === 'verifying' || screen.kind === 'proximity'}
             />
-            <ImageUpload onScan={(text) => void verifyText(text)} onUnreadable={showImageProblem} />
+            <ImageUpload
+              onScan={(text) => void verifyText(text, performance.now(), 'upload')}
+              onUnreadable={showImageProblem}
+            />
+            <ReaderStatus state={readerState} spec={proximitySpec} />
           </section>
           <section className="result" aria-labelledby="result-heading">
             <h2 id="result-heading">{t('result.heading')}</h2>
             <VerdictBanner state={banner} preset={preset} />
+            {screen.kind === 'proximity' && (
+              <ProximityProgress phase={screen.phase} spec={screen.spec} onCancel={next} />
+            )}
             {screen.kind === 'done' && decision && (
               <ResultView
                 outcome={screen.outcome}

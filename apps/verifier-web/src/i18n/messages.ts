@@ -55,8 +55,21 @@ const zhCN = {
 
   'foreign.url': '这是网址二维码，不是电子证照',
   'foreign.payment': '这是付款码或收款码，不是电子证照',
-  'foreign.proximity': '这是近距离核验（mdoc）二维码，本版本暂不支持：请持证人改为出示离线核验二维码',
   'foreign.empty': '没有读到内容',
+
+  'proximity.heading': '近距离核验（持证人手机出示“近距离核验码”时）',
+  'proximity.hint': '扫描持证人手机上以 mdoc: 开头的核验码后，本机经网络中继向其手机请求：{elements}',
+  'proximity.connecting': '正在连接中继服务…',
+  'proximity.waiting': '请持证人在手机上查看并同意本次请求…',
+  'proximity.verifying': '已收到持证人手机的应答，正在核验…',
+  'proximity.cancel': '取消本次请求',
+  'proximity.steps': '近距离核验进度',
+  'proximity.requested': '已请求：{elements}',
+  'reader.loading': '正在读取本机的读取方证书…',
+  'reader.ready': '请求以「{organisation}」的名义签名（读取方认证）',
+  'reader.missing': '未配置读取方证书（reader.json）：请求未经签名，持证人手机很可能会拒绝',
+  'reader.unreachable': '无法下载读取方证书（reader.json）：请求未经签名，持证人手机很可能会拒绝',
+  'reader.invalid': '读取方证书（reader.json）无效（{code}）：请求未经签名，持证人手机很可能会拒绝',
 
   'coverage.ok': '已满足「{purpose}」所需信息',
   'coverage.missing': '缺少「{purpose}」所需信息：{elements}',
@@ -76,6 +89,9 @@ const zhCN = {
   'result.checks': '逐项检查',
   'result.code': '错误代码 {code}',
   'result.elapsed': '用时 {ms} 毫秒',
+  'result.readerAuth': '本机请求',
+  'result.readerAuth.signed': '已签名（{organisation}）',
+  'result.readerAuth.unsigned': '未签名',
 
   'format.zz1-qr': '离线二维码（ZZ1）',
   'format.sd-jwt-vc': 'SD-JWT VC',
@@ -171,9 +187,25 @@ const en: Record<MessageKey, string> = {
 
   'foreign.url': 'This QR code is a web link, not an e-ID',
   'foreign.payment': 'This is a payment code, not an e-ID',
-  'foreign.proximity':
-    'This is a proximity (mdoc) engagement code, not supported in this version: ask the holder for the offline QR code',
   'foreign.empty': 'Nothing was read',
+
+  'proximity.heading': 'Proximity check (when the holder shows a proximity code)',
+  'proximity.hint':
+    'After scanning the code starting with mdoc: on the holder’s phone, this device asks that phone through a relay for: {elements}',
+  'proximity.connecting': 'Connecting to the relay…',
+  'proximity.waiting': 'Waiting for the holder to review and approve the request on the phone…',
+  'proximity.verifying': 'The holder’s phone answered; verifying…',
+  'proximity.cancel': 'Cancel this request',
+  'proximity.steps': 'Proximity check progress',
+  'proximity.requested': 'Requested: {elements}',
+  'reader.loading': 'Loading this counter’s reader certificate…',
+  'reader.ready': 'Requests are signed as “{organisation}” (reader authentication)',
+  'reader.missing':
+    'No reader certificate (reader.json): requests are unsigned and the holder’s wallet will likely refuse them',
+  'reader.unreachable':
+    'The reader certificate (reader.json) could not be downloaded: requests are unsigned and the holder’s wallet will likely refuse them',
+  'reader.invalid':
+    'The reader certificate (reader.json) is not valid ({code}): requests are unsigned and the holder’s wallet will likely refuse them',
 
   'coverage.ok': 'Everything “{purpose}” needs was presented',
   'coverage.missing': '“{purpose}” also needs: {elements}',
@@ -193,6 +225,9 @@ const en: Record<MessageKey, string> = {
   'result.checks': 'Checks',
   'result.code': 'Error code {code}',
   'result.elapsed': 'took {ms} ms',
+  'result.readerAuth': 'This device’s request',
+  'result.readerAuth.signed': 'signed ({organisation})',
+  'result.readerAuth.unsigned': 'unsigned',
 
   'format.zz1-qr': 'Offline QR (ZZ1)',
   'format.sd-jwt-vc': 'SD-JWT VC',

@@ -90,4 +90,19 @@ describe('decideVerdict', () => {
     });
     expect(decideVerdict({ kind: 'unavailable' }, hotel, NOW)).toEqual({ verdict: 'fail' });
   });
+
+  it('red with the session’s code when a proximity session ends without a presentation', () => {
+    const hotel = getPurposePreset('hotel');
+    for (const code of ['ERR_PROXIMITY_HOLDER_ENDED', 'ERR_PROXIMITY_TIMEOUT', 'ERR_PROXIMITY_RELAY_CLOSED'] as const) {
+      expect(decideVerdict({ kind: 'session', code }, hotel, NOW)).toEqual({ verdict: 'fail', code });
+    }
+  });
+
+  it('a report from a proximity session is judged like any other', async () => {
+    const proximity = { readerOrganisation: { 'zh-CN': '测试酒店', en: 'Test Hotel' } };
+    const hotel = { kind: 'report', report: await reportFor('hotel'), proximity } as const;
+    expect(decideVerdict(hotel, getPurposePreset('hotel'), NOW).verdict).toBe('pass');
+    const ageOnly = { kind: 'report', report: await reportFor('age_over_18'), proximity } as const;
+    expect(decideVerdict(ageOnly, getPurposePreset('hotel'), NOW).verdict).toBe('insufficient');
+  });
 });

@@ -2,15 +2,28 @@ import type { ErrorCode } from '@zhengzhao/core';
 import { checkPurposeCoverage, type PurposeCoverage } from '../purposes/check-purpose-coverage.js';
 import type { PurposePreset } from '../purposes/purpose-presets.js';
 import type { ScannedKind } from '../scan/classify-scanned-text.js';
-import type { CounterReport } from '../verification/verifier-client.js';
+import type { CounterReport, IssuerName } from '../verification/verifier-client.js';
+
+/** How a presentation reached the counter over a proximity session. */
+export interface ProximityContext {
+  /** The organisation the counter signed its request as; absent = an unsigned request. */
+  readonly readerOrganisation?: IssuerName;
+}
 
 /** Everything a scan can end in. */
 export type ScanOutcome =
-  | { readonly kind: 'report'; readonly report: CounterReport }
+  | {
+      readonly kind: 'report';
+      readonly report: CounterReport;
+      /** Set when the report came from a proximity session (`mdoc:` engagement). */
+      readonly proximity?: ProximityContext;
+    }
   /** The text decoded as no presentation (the verifier threw a typed error). */
   | { readonly kind: 'unreadable'; readonly code: ErrorCode }
-  /** A QR code of another kind: a link, a payment code, a proximity engagement, nothing. */
-  | { readonly kind: 'foreign'; readonly scanned: Exclude<ScannedKind, 'zz1' | 'other'> }
+  /** A QR code of another kind: a link, a payment code, nothing. */
+  | { readonly kind: 'foreign'; readonly scanned: Exclude<ScannedKind, 'zz1' | 'other' | 'proximity'> }
+  /** A proximity session that ended without a presentation (declined, timed out, relay closed…). */
+  | { readonly kind: 'session'; readonly code: ErrorCode }
   /** An uploaded image without a QR code, or not an image at all. */
   | { readonly kind: 'image'; readonly why: 'none' | 'unreadable' }
   /** The verifier could not be started (no WebCrypto, no storage). */
@@ -38,7 +51,7 @@ export function disclosedClaims(report: CounterReport): Record<string, unknown> 
  * with the code of the first failed check.
  */
 export function decideVerdict(outcome: ScanOutcome, preset: PurposePreset, now: Date): Decision {
-  if (outcome.kind === 'unreadable') return { verdict: 'fail', code: outcome.code };
+  if (outcome.kind === 'unreadable' || outcome.kind === 'session') return { verdict: 'fail', code: outcome.code };
   if (outcome.kind === 'image') return { verdict: 'fail', code: 'ERR_QR_IMAGE_UNREADABLE' };
   if (outcome.kind === 'foreign') return { verdict: 'fail', code: 'ERR_FORMAT_UNKNOWN' };
   if (outcome.kind === 'unavailable') return { verdict: 'fail' };

@@ -33,6 +33,21 @@ describe('plain-language reasons', () => {
     expect(distinct.size).toBe(10);
   });
 
+  it('every way a proximity session can end has its own reason, and declined differs from the rest', () => {
+    const codes = (Object.keys(ERROR_CATALOGUE) as ErrorCode[]).filter((code) => /^ERR_PROXIMITY_/.test(code));
+    expect(codes.length).toBeGreaterThanOrEqual(5);
+    const extra: ErrorCode[] = ['ERR_SESSION_ENGAGEMENT_MALFORMED', 'ERR_SESSION_DECRYPTION', 'ERR_SESSION_STATE'];
+    expect([...codes, ...extra].filter((code) => !hasPlainReason(code))).toEqual([]);
+    const reasons = new Set(
+      (['ERR_PROXIMITY_HOLDER_ENDED', 'ERR_PROXIMITY_TIMEOUT', 'ERR_PROXIMITY_RELAY_CLOSED'] as const).map((code) =>
+        plainReasonFor(code, 'en'),
+      ),
+    );
+    expect(reasons.size).toBe(3);
+    expect(plainReasonFor('ERR_PROXIMITY_HOLDER_ENDED', 'zh-CN')).toContain('拒绝');
+    expect(plainReasonFor('ERR_PROXIMITY_HOLDER_ENDED', 'en')).toContain('declined');
+  });
+
   it('falls back to a generic reason for other codes and for none', () => {
     expect(plainReasonFor('ERR_DB_UNAVAILABLE', 'zh-CN')).toBe('核验失败');
     expect(plainReasonFor(undefined, 'en')).toBe('Verification failed');

@@ -177,6 +177,49 @@ const REASONS: Partial<Record<ErrorCode, PlainReason>> = {
     'zh-CN': '下载到的信任列表比本机的旧，未采用',
     en: 'The downloaded trust list is older than the one on this device and was not used',
   },
+
+  // proximity sessions (ISO/IEC 18013-5 over the relay)
+  ERR_PROXIMITY_HOLDER_ENDED: {
+    'zh-CN': '持证人在手机上拒绝了本次近距离核验请求（或关闭了它）',
+    en: 'The holder declined the request on the phone (or closed it)',
+  },
+  ERR_PROXIMITY_HOLDER_ERROR: {
+    'zh-CN': '持证人手机报告了近距离核验会话错误，请重新扫码',
+    en: 'The holder’s phone reported a session error: scan a new proximity code',
+  },
+  ERR_PROXIMITY_TIMEOUT: {
+    'zh-CN': '近距离核验超时：持证人手机没有及时应答，请重新扫码',
+    en: 'The proximity check timed out: the holder’s phone did not answer in time; scan a new code',
+  },
+  ERR_PROXIMITY_RELAY_CLOSED: {
+    'zh-CN': '与中继服务的连接断开了（网络不通，或此近距离核验码已被使用）：请持证人重新生成核验码',
+    en: 'The relay connection closed (no network, or the proximity code was already used): ask the holder for a new code',
+  },
+  ERR_PROXIMITY_NO_RELAY: {
+    'zh-CN': '此近距离核验码不经网络中继，本机无法连接：请持证人选择通过网络出示',
+    en: 'This proximity code offers no network relay, so this device cannot connect: ask the holder to present over the network',
+  },
+  ERR_SESSION_ENGAGEMENT_MALFORMED: {
+    'zh-CN': '近距离核验码损坏或不完整，请持证人重新生成',
+    en: 'The proximity code is damaged or incomplete: ask the holder for a new one',
+  },
+  ERR_SESSION_DECRYPTION: {
+    'zh-CN': '收到的近距离核验数据无法解密（可能被篡改），已终止本次请求',
+    en: 'The proximity data does not decrypt (possibly tampered with); the request was ended',
+  },
+  ERR_SESSION_MALFORMED: {
+    'zh-CN': '收到的近距离核验数据格式错误，已终止本次请求',
+    en: 'The proximity data is malformed; the request was ended',
+  },
+  ERR_SESSION_STATE: {
+    'zh-CN': '此近距离核验码已经用过：请持证人重新生成后再扫',
+    en: 'This proximity code was already used: ask the holder for a new one',
+  },
+  ERR_READER_CONFIG_INVALID: {
+    'zh-CN': '本机的读取方证书（reader.json）无效',
+    en: 'This device’s reader certificate (reader.json) is not valid',
+  },
+
   ERR_READER_SCOPE: {
     'zh-CN': '请求的信息超出了本机登记的范围',
     en: 'The request asks for more than this counter is registered for',

@@ -20,7 +20,6 @@ export interface ResultViewProps {
 const FOREIGN_KEYS = {
   url: 'foreign.url',
   payment: 'foreign.payment',
-  proximity: 'foreign.proximity',
   empty: 'foreign.empty',
 } as const satisfies Record<string, MessageKey>;
 
@@ -56,7 +55,9 @@ export function ResultView({ outcome, decision, preset, elapsedMs, onNext }: Res
           {t('coverage.ok', { purpose: t(`purpose.${preset.id}`) })}
         </p>
       )}
-      {portrait && <PortraitView bytes={portrait} />}
+      {portrait && (
+        <PortraitView bytes={portrait} large={outcome.kind === 'report' && outcome.proximity !== undefined} />
+      )}
       {claims && (
         <section aria-labelledby="data-heading">
           <h3 id="data-heading">{t('result.data')}</h3>
@@ -87,6 +88,16 @@ export function ResultView({ outcome, decision, preset, elapsedMs, onNext }: Res
             <dt>{t('result.format')}</dt>
             <dd>{t(`format.${report.format}`)}</dd>
           </div>
+          {outcome.kind === 'report' && outcome.proximity && (
+            <div>
+              <dt>{t('result.readerAuth')}</dt>
+              <dd id="reader-auth">
+                {outcome.proximity.readerOrganisation
+                  ? t('result.readerAuth.signed', { organisation: outcome.proximity.readerOrganisation[locale] })
+                  : t('result.readerAuth.unsigned')}
+              </dd>
+            </div>
+          )}
         </dl>
       )}
       {report && (

@@ -1,12 +1,21 @@
 import { useTranslator } from '../i18n/locale-context.js';
 import type { PurposePreset } from '../purposes/purpose-presets.js';
+import type { ProximityPhase } from '../verification/verifier-client.js';
 import type { Decision, ScanOutcome } from './decide-verdict.js';
 import { useReasonText } from './result-view.js';
 
 export type BannerState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'verifying' }
+  /** A proximity session in progress. */
+  | { readonly kind: 'proximity'; readonly phase: ProximityPhase }
   | { readonly kind: 'done'; readonly outcome: ScanOutcome; readonly decision: Decision };
+
+const PHASE_KEYS = {
+  connecting: 'proximity.connecting',
+  waiting: 'proximity.waiting',
+  verifying: 'proximity.verifying',
+} as const;
 
 function DoneBanner({
   outcome,
@@ -49,7 +58,8 @@ function DoneBanner({
  */
 export function VerdictBanner({ state, preset }: { readonly state: BannerState; readonly preset: PurposePreset }) {
   const { t } = useTranslator();
-  const verdict = state.kind === 'done' ? state.decision.verdict : state.kind;
+  const verdict =
+    state.kind === 'done' ? state.decision.verdict : state.kind === 'proximity' ? state.phase : state.kind;
   return (
     <div
       id="verdict"
@@ -60,6 +70,8 @@ export function VerdictBanner({ state, preset }: { readonly state: BannerState; 
     >
       {state.kind === 'done' ? (
         <DoneBanner outcome={state.outcome} decision={state.decision} preset={preset} />
+      ) : state.kind === 'proximity' ? (
+        <p className="verdict-title">{t(PHASE_KEYS[state.phase])}</p>
       ) : (
         <p className="verdict-title">{state.kind === 'verifying' ? t('verdict.verifying') : t('verdict.idle')}</p>
       )}

@@ -1,7 +1,8 @@
 /**
  * What a scanned QR text is, before any verification: counters see every kind of code (shop
  * links, payment codes, a holder opening the wrong screen), and each deserves a clear answer
- * instead of a parser error.
+ * instead of a parser error. `zz1` codes are verified at once, `proximity` codes (a wallet's
+ * engagement) start a session with the holder's phone.
  */
 export type ScannedKind = 'zz1' | 'proximity' | 'payment' | 'url' | 'empty' | 'other';
 

@@ -1,6 +1,7 @@
 /**
- * The one module of the counter app that talks to the verifier SDK (`@zhengzhao/verifier`):
- * everything else sees only the small types below, so the SDK can change behind them.
+ * The counter app's entry to the verifier SDK (`@zhengzhao/verifier`), which only the modules of
+ * this folder use: everything else sees only the small types below, so the SDK can change
+ * behind them.
  *
  * - Trust: the SDK starts from a trust source that trusts nothing, and takes the trust bundle
  *   from its IndexedDB store (the last one downloaded, re-verified on load) or from
@@ -9,30 +10,24 @@
  *   refreshed by `refresh()` and in the background when their `ttl` runs out.
  * - Age: every report says how old the trust and status data behind it were; data older than
  *   `maxCacheAgeSeconds` makes the report not valid (`ERR_VERIFIER_CACHE_STALE`).
+ * - Proximity: `requestProximity` runs an ISO/IEC 18013-5 session over the relay named by a
+ *   holder's `mdoc:` engagement (run-proximity-request.ts), verified with the same cache.
  */
-import { createStaticTrustSource, type ErrorCode, isZzError, type VerificationReport } from '@zhengzhao/core';
+import { createStaticTrustSource, type ErrorCode, isZzError } from '@zhengzhao/core';
 import { createWebPlatform } from '@zhengzhao/crypto-web';
-import { createVerifier, type RefreshResult, type Verifier, type VerifierReport } from '@zhengzhao/verifier';
+import { createVerifier, type RefreshResult, type Verifier } from '@zhengzhao/verifier';
 import { createIndexedDbCacheStore } from '@zhengzhao/verifier/browser';
+import { type CounterReport, toCounterReport } from './counter-report.js';
+import type { ReaderIdentity } from './import-reader-key.js';
+import {
+  type ProximityPhase,
+  type ProximityRequestSpec,
+  type ProximityRun,
+  runProximityRequest,
+} from './run-proximity-request.js';
 
-/** How old the data behind a result was. */
-export interface CacheAges {
-  readonly stale: boolean;
-  readonly trustAgeSeconds?: number;
-  readonly statusAgeSeconds?: number;
-}
-
-/** An issuer's display name from the trust bundle. */
-export interface IssuerName {
-  readonly 'zh-CN': string;
-  readonly en: string;
-}
-
-/** A verification report as the app shows it. */
-export type CounterReport = VerificationReport & {
-  readonly cache: CacheAges;
-  readonly issuerName?: IssuerName;
-};
+export type { CacheAges, CounterReport, IssuerName } from './counter-report.js';
+export type { ProximityPhase, ProximityRequestSpec, ProximityResult, ProximityRun } from './run-proximity-request.js';
 
 /** What one scan led to: a report, or input that is no presentation at all. */
 export type CounterResult =
@@ -55,8 +50,20 @@ export interface RefreshSummary {
   readonly code?: ErrorCode;
 }
 
+/** Options of one proximity session. */
+export interface ProximityRequestOptions {
+  /** The reader identity from reader.json: the request is signed; absent = unsigned. */
+  readonly reader?: ReaderIdentity;
+  readonly onPhase?: (phase: ProximityPhase) => void;
+}
+
 export interface CounterVerifier {
   verify(text: string): Promise<CounterResult>;
+  /**
+   * Runs a proximity session for a scanned `mdoc:` engagement QR: asks the holder's phone for
+   * `spec` over the relay it names and verifies the answer with the same trust and status data.
+   */
+  requestProximity(engagementQr: string, spec: ProximityRequestSpec, options?: ProximityRequestOptions): ProximityRun;
   refresh(): Promise<RefreshSummary>;
   cacheState(): CacheSummary;
   /** Resolves when the stored trust bundle and status lists are loaded. */
@@ -70,17 +77,6 @@ export interface CounterVerifierOptions {
   /** Trust or status data older than this stops verdicts being valid (default: the SDK's, one day). */
   readonly maxCacheAgeSeconds?: number;
   readonly clock?: () => Date;
-}
-
-const ages = (report: VerifierReport): CacheAges => ({
-  stale: report.cache.stale,
-  ...(report.cache.trustAgeSeconds !== undefined && { trustAgeSeconds: report.cache.trustAgeSeconds }),
-  ...(report.cache.statusAgeSeconds !== undefined && { statusAgeSeconds: report.cache.statusAgeSeconds }),
-});
-
-function toCounterReport(report: VerifierReport): CounterReport {
-  const { cache: _cache, trustedIssuer, ...core } = report;
-  return { ...core, cache: ages(report), ...(trustedIssuer && { issuerName: trustedIssuer.name }) };
 }
 
 function summariseRefresh(result: RefreshResult): RefreshSummary {
@@ -134,6 +130,14 @@ export function createCounterVerifier(options: CounterVerifierOptions): CounterV
         statusListCount: statusAges.length,
         stale: state.stale,
       };
+    },
+    requestProximity(engagementQr, spec, proximityOptions = {}) {
+      return runProximityRequest(engagementQr, spec, {
+        platform,
+        verifier,
+        ...(proximityOptions.reader && { readerKey: proximityOptions.reader.readerKey }),
+        ...(proximityOptions.onPhase && { onPhase: proximityOptions.onPhase }),
+      });
     },
     ready: () => verifier.ready(),
   };

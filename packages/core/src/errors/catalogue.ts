@@ -197,6 +197,12 @@ export const ERROR_CATALOGUE = {
   ERR_PROXIMITY_HOLDER_ENDED: { status: 400, title: 'The holder ended the session without a response' },
   ERR_PROXIMITY_HOLDER_ERROR: { status: 400, title: 'The holder reported a session error' },
 
+  // counter app (apps/verifier-web): the reader's own key and certificate (reader.json)
+  ERR_READER_CONFIG_INVALID: {
+    status: 400,
+    title: 'The reader configuration is malformed, or its key does not match its certificate',
+  },
+
   // verifier service (apps/verifier): POST /verify integrations, OpenID4VP sessions
   ERR_HTTP_TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests; try again later' },
   ERR_VERIFIER_UNAUTHENTICATED: { status: 401, title: 'API key is missing or not valid' },
