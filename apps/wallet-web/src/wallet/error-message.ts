@@ -1,0 +1,52 @@
+import { isZzError } from '@zhengzhao/core';
+import type { Messages } from '../i18n/messages.js';
+
+/**
+ * The sentence a person reads for an engine or WebAuthn error, chosen by its catalogue code
+ * (never by message text). Unknown failures get the generic sentence; the code is kept in the
+ * element's `data-error-code` by callers for support and tests.
+ */
+export function errorMessage(error: unknown, t: Messages, retryDelaySeconds = 0): string {
+  if (!isZzError(error)) return t.genericError;
+  switch (error.code) {
+    case 'ERR_WALLET_PIN_INVALID':
+      return t.pinWrong;
+    case 'ERR_WALLET_UNLOCK_THROTTLED':
+      return t.pinThrottled(Math.max(1, retryDelaySeconds));
+    case 'ERR_WALLET_PIN_WEAK':
+      return t.pinWeak;
+    case 'ERR_WEBAUTHN_CANCELLED':
+      return t.biometricCancelled;
+    case 'ERR_WEBAUTHN_UNSUPPORTED':
+    case 'ERR_WEBAUTHN_PRF_UNSUPPORTED':
+      return t.biometricUnavailable;
+    case 'ERR_WALLET_PRF_INVALID':
+      return t.biometricFailed;
+    case 'ERR_OID4VCI_INVALID_GRANT':
+      return t.txCodeWrong;
+    case 'ERR_OID4VCI_OFFER_MALFORMED':
+    case 'ERR_OID4VCI_METADATA_INVALID':
+      return t.offerInvalid;
+    case 'ERR_WALLET_NO_COPIES_LEFT':
+      return t.noCopiesLeft;
+    case 'ERR_WALLET_SYNC_FAILED':
+      return t.syncFailed;
+    case 'ERR_OID4VCI_ACTIVATION_CODE_INVALID':
+    case 'ERR_OID4VCI_ACTIVATION_CODE_EXPIRED':
+    case 'ERR_OID4VCI_ACTIVATION_LOCKED':
+      return t.lostFailed;
+    case 'ERR_OID4VP_NO_MATCHING_CREDENTIAL':
+      return t.noMatchingCard;
+    case 'ERR_OID4VP_REQUEST_INVALID':
+    case 'ERR_OID4VP_CLIENT_ID_INVALID':
+    case 'ERR_OID4VP_REQUEST_URI_FAILED':
+      return t.requestInvalid;
+    default:
+      return t.genericError;
+  }
+}
+
+/** The catalogue code of an error, for `data-error-code` (empty when not a ZzError). */
+export function errorCode(error: unknown): string {
+  return isZzError(error) ? error.code : '';
+}
