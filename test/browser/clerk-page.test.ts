@@ -1,14 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@zhengzhao/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningZzStart, spawnZzStart } from '../../apps/cli/test/spawn-zz-start.js';
 import { launchChromium } from './chromium.js';
-
-const ZZ = fileURLToPath(new URL('../../apps/cli/bin/zz.js', import.meta.url));
 
 /**
  * `npm start` in a real browser: the registry clerk page (zh-CN) finds a citizen, and asks the
@@ -18,42 +14,18 @@ const ZZ = fileURLToPath(new URL('../../apps/cli/bin/zz.js', import.meta.url));
 describe('the registry clerk page against a running platform (zz start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-clerk-'));
   let browser: Browser;
-  let child: ReturnType<typeof spawn>;
+  let platform: RunningZzStart;
   let registryUrl = '';
 
   beforeAll(async () => {
-    const [registryPort, issuerPort] = [await freePort(), await freePort()];
-    child = spawn(
-      process.execPath,
-      [
-        ZZ,
-        'start',
-        '--dir',
-        dir,
-        '--registry-port',
-        `${registryPort}`,
-        '--issuer-port',
-        `${issuerPort}`,
-        '--population',
-        '8',
-      ],
-      { env: { ...process.env, ZZ_PASSPHRASE: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const deadline = Date.now() + 30_000;
-    while (!output.includes('issuer-44') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    registryUrl = `http://127.0.0.1:${registryPort}`;
+    platform = await spawnZzStart(dir, 8);
+    registryUrl = `http://127.0.0.1:${platform.ports.registry}`;
     browser = await launchChromium();
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await platform.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

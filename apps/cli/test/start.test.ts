@@ -1,52 +1,70 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@zhengzhao/test-kit';
-import { describe, expect, it } from 'vitest';
+import { parseTrustBundle } from '@zhengzhao/verifier';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningZzStart, spawnZzStart } from './spawn-zz-start.js';
 
-const BIN = fileURLToPath(new URL('../bin/zz.js', import.meta.url));
+describe('zz start (npm start): the whole platform in one process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-start-'));
+  let platform: RunningZzStart;
+  beforeAll(async () => {
+    platform = await spawnZzStart(dir, 10);
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('zz start (npm start)', () => {
-  it('runs the registry and the Guangdong issuer, prints one line each, and stops cleanly on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zz-start-'));
-    const [registryPort, issuerPort] = [await freePort(), await freePort()];
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        'start',
-        '--dir',
-        dir,
-        '--registry-port',
-        `${registryPort}`,
-        '--issuer-port',
-        `${issuerPort}`,
-        '--population',
-        '10',
-      ],
-      { env: { ...process.env, ZZ_PASSPHRASE: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    try {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-      const deadline = Date.now() + 30_000;
-      while (!output.includes('issuer-44') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toContain(`registry   http://127.0.0.1:${registryPort}/`);
-      expect(output).toContain(`issuer-44  http://127.0.0.1:${issuerPort}/docs`);
-      expect((await fetch(`http://127.0.0.1:${registryPort}/healthz`)).status).toBe(200);
-      const metadata = await fetch(`http://127.0.0.1:${issuerPort}/.well-known/openid-credential-issuer`);
-      expect((await metadata.json()).credential_issuer).toBe(`http://127.0.0.1:${issuerPort}`);
-      const page = await fetch(`http://127.0.0.1:${registryPort}/`);
-      expect(await page.text()).toContain('<html lang="zh-CN"');
-    } finally {
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it('prints one line per service with its URL', () => {
+    const { ports } = platform;
+    const output = platform.output();
+    expect(output).toContain(`registry   http://127.0.0.1:${ports.registry}/`);
+    expect(output).toContain(`issuer-44  http://127.0.0.1:${ports.issuer}/docs`);
+    expect(output).toContain(`wallet     http://localhost:${ports.wallet}/`);
+    expect(output).toContain(`counter    http://localhost:${ports.counter}/`);
+    expect(output).toContain(`verifier   http://localhost:${ports.verifier}/`);
+    expect(output).toContain(`relay      ws://localhost:${ports.relay}/`);
+  });
+
+  it('runs the registry and the Guangdong issuer', async () => {
+    const { ports } = platform;
+    expect((await fetch(`http://127.0.0.1:${ports.registry}/healthz`)).status).toBe(200);
+    const metadata = await fetch(`http://127.0.0.1:${ports.issuer}/.well-known/openid-credential-issuer`);
+    expect((await metadata.json()).credential_issuer).toBe(`http://127.0.0.1:${ports.issuer}`);
+    const page = await fetch(`http://127.0.0.1:${ports.registry}/`);
+    expect(await page.text()).toContain('<html lang="zh-CN"');
+  });
+
+  it('serves the wallet with its configuration and the counter with a trust bundle naming the issuer', async () => {
+    const { ports } = platform;
+    const wallet = await fetch(`http://localhost:${ports.wallet}/`);
+    expect(wallet.headers.get('content-security-policy')).toContain(`http://127.0.0.1:${ports.issuer}`);
+    expect(await wallet.text()).toContain('<div id="root"');
+    const config = await (await fetch(`http://localhost:${ports.wallet}/wallet-config.json`)).json();
+    expect(config.relayUrl).toBe(`ws://localhost:${ports.relay}`);
+    expect(config.relyingPartyTrustAnchorsPem[0]).toContain('BEGIN CERTIFICATE');
+    const bundle = parseTrustBundle(await (await fetch(`http://localhost:${ports.counter}/trust-bundle.json`)).text());
+    expect(bundle.issuers.map((issuer) => issuer.id)).toEqual(['cn-44']);
+    const reader = await (await fetch(`http://localhost:${ports.counter}/reader.json`)).json();
+    expect(reader.certificate_chain).toHaveLength(1);
+  });
+
+  it('runs the verifier service (login page, POST /verify with the demo API key) and the relay', async () => {
+    const { ports } = platform;
+    const login = await fetch(`http://localhost:${ports.verifier}/`);
+    expect(await login.text()).toContain('zh-CN');
+    const { verifyApiKey } = JSON.parse(readFileSync(join(dir, 'demo-secrets.json'), 'utf8')) as {
+      verifyApiKey: string;
+    };
+    const verify = await fetch(`http://localhost:${ports.verifier}/verify`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${verifyApiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ presentation: 'ZZ1:NOT-A-QR' }),
+    });
+    expect(verify.status).toBeLessThan(500);
+    expect(verify.status).not.toBe(401);
+    expect((await fetch(`http://localhost:${ports.relay}/healthz`)).status).toBe(200);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    expect(await platform.stop()).toBe(0);
+  }, 30_000);
 });

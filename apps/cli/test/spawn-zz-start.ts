@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '@zhengzhao/test-kit';
+
+const BIN = fileURLToPath(new URL('../bin/zz.js', import.meta.url));
+
+/** A `zz start` child process on free ports, with what it printed. */
+export interface RunningZzStart {
+  readonly child: ChildProcess;
+  readonly ports: {
+    readonly registry: number;
+    readonly issuer: number;
+    readonly relay: number;
+    readonly verifier: number;
+    readonly counter: number;
+    readonly wallet: number;
+  };
+  output(): string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Spawns `zz start` (the real CLI) in `dir` on free ports and waits until it has printed its last
+ * service line (the relay's). The first start in a directory builds the two web apps, so this can
+ * take a while on a busy machine.
+ */
+export async function spawnZzStart(dir: string, population: number, timeoutMs = 150_000): Promise<RunningZzStart> {
+  const ports = {
+    registry: await freePort(),
+    issuer: await freePort(),
+    relay: await freePort(),
+    verifier: await freePort(),
+    counter: await freePort(),
+    wallet: await freePort(),
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'start',
+      '--dir',
+      dir,
+      '--population',
+      `${population}`,
+      ...Object.entries(ports).flatMap(([name, port]) => [`--${name}-port`, `${port}`]),
+    ],
+    { env: { ...process.env, ZZ_PASSPHRASE: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + timeoutMs;
+  while (!output.includes('relay      ') && Date.now() < deadline && child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    ports,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
