@@ -34,7 +34,15 @@ export interface WalletPlatform {
   readonly authority: TestAuthority;
   /** Trusts the authority's root and resolves its document signer by kid (QR codes). */
   readonly trust: TrustSource;
-  /** A citizen with a card: activation code from the clerk, then the holder's offer and tx_code. */
+  /**
+   * What the registry clerk hands a citizen with a card: the card number and a fresh one-time
+   * activation code (the SMS stand-in), for the wallet's activation form.
+   */
+  clerkSlip(): Promise<ClerkSlip>;
+  /**
+   * A citizen with a card: the clerk's slip, then — from Node, as an issuer's web page would —
+   * `POST /activation` for the offer and tx_code (the pasted-offer and scanned-offer paths).
+   */
   activate(): Promise<Activation>;
   /** The person's current card number at the registry (a change of address issues a new card). */
   cardNumber(personId: string): Promise<string>;
@@ -47,6 +55,13 @@ export interface WalletPlatform {
   /** Stops the issuer (and with it the wallet's origin): for the offline test. */
   stopIssuer(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface ClerkSlip {
+  readonly personId: string;
+  readonly cardNumber: string;
+  /** 8 digits, valid once (the issuer's default lifetime: 10 minutes). */
+  readonly activationCode: string;
 }
 
 export interface Activation {
@@ -148,6 +163,29 @@ export async function startWalletPlatform(options: StartWalletPlatformOptions): 
   closers.push(() => registryDb.close());
 
   const clerk = { authorization: `Bearer ${CLERK}`, 'content-type': 'application/json' };
+  const activationCode = async (personId: string): Promise<string> => {
+    const response = await fetch(`${issuerUrl}/activation/codes`, {
+      method: 'POST',
+      headers: clerk,
+      body: JSON.stringify({ person_id: personId }),
+    });
+    return ((await response.json()) as { activation_code: string }).activation_code;
+  };
+  const clerkSlip = async (): Promise<ClerkSlip> => {
+    const { persons } = (await (await fetch(`${registryUrl}/persons?limit=1`, { headers: clerk })).json()) as {
+      persons: { person_id: string; card_number: string }[];
+    };
+    const person = persons[0] as { person_id: string; card_number: string };
+    await eventually(
+      async () => (await issuer.issuer.personDirectory.get(person.person_id))?.cardState === 'active' || undefined,
+      'the card.issued event at the issuer',
+    );
+    return {
+      personId: person.person_id,
+      cardNumber: person.card_number,
+      activationCode: await activationCode(person.person_id),
+    };
+  };
   const trust = createStaticTrustSource({
     platform,
     roots: [authority.root.der],
@@ -161,32 +199,19 @@ export async function startWalletPlatform(options: StartWalletPlatformOptions): 
     ...(relayUrl ? { relayUrl } : {}),
     authority,
     trust,
+    clerkSlip,
     async activate() {
-      const { persons } = (await (await fetch(`${registryUrl}/persons?limit=1`, { headers: clerk })).json()) as {
-        persons: { person_id: string; card_number: string }[];
-      };
-      const person = persons[0] as { person_id: string; card_number: string };
-      await eventually(
-        async () => (await issuer.issuer.personDirectory.get(person.person_id))?.cardState === 'active' || undefined,
-        'the card.issued event at the issuer',
-      );
-      const code = (await (
-        await fetch(`${issuerUrl}/activation/codes`, {
-          method: 'POST',
-          headers: clerk,
-          body: JSON.stringify({ person_id: person.person_id }),
-        })
-      ).json()) as { activation_code: string };
+      const slip = await clerkSlip();
       const activation = (await (
         await fetch(`${issuerUrl}/activation`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ card_number: person.card_number, activation_code: code.activation_code }),
+          body: JSON.stringify({ card_number: slip.cardNumber, activation_code: slip.activationCode }),
         })
       ).json()) as { credential_offer_link: string; tx_code: string };
       return {
-        personId: person.person_id,
-        cardNumber: person.card_number,
+        personId: slip.personId,
+        cardNumber: slip.cardNumber,
         offer: activation.credential_offer_link,
         txCode: activation.tx_code,
       };
@@ -195,14 +220,7 @@ export async function startWalletPlatform(options: StartWalletPlatformOptions): 
       const response = await fetch(`${registryUrl}/persons/${personId}`, { headers: clerk });
       return ((await response.json()) as { card: { card_number: string } }).card.card_number;
     },
-    async activationCode(personId) {
-      const response = await fetch(`${issuerUrl}/activation/codes`, {
-        method: 'POST',
-        headers: clerk,
-        body: JSON.stringify({ person_id: personId }),
-      });
-      return ((await response.json()) as { activation_code: string }).activation_code;
-    },
+    activationCode,
     async changeAddress(personId, street) {
       const response = await fetch(`${registryUrl}/persons/${personId}/address`, {
         method: 'POST',
@@ -277,7 +295,7 @@ export async function setUpWallet(page: Page, walletUrl: string, pin: string): P
   await page.getByTestId('cards-screen').waitFor({ timeout: 30_000 });
 }
 
-/** Receives the activation's offer with its tx_code, and waits until the card shows 有效. */
+/** Receives the activation's offer (pasted) with its tx_code, and waits until the card shows 有效. */
 export async function receiveCard(page: Page, activation: Activation): Promise<void> {
   await page.getByRole('link', { name: '添加' }).click();
   await page.getByLabel('领证链接').fill(activation.offer);

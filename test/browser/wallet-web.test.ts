@@ -16,8 +16,8 @@ import {
 } from '../../packages/wallet/src/present/test/test-verifier.js';
 import { launchChromium } from './chromium.js';
 import {
-  type Activation,
   buildWalletForProduction,
+  type ClerkSlip,
   initialLoadGzipBytes,
   openWalletPage,
   startWalletPlatform,
@@ -47,8 +47,9 @@ async function visibleQrText(page: Page, selector: string): Promise<string> {
 
 /**
  * The holder wallet PWA (Zhengzhao issue 4) in Chromium against a real registry and issuer:
- * first run with PIN and a (virtual) platform authenticator with PRF, receiving over OpenID4VCI
- * with a tx_code, an offline QR that verifies in Node, revocation and re-issue after a change at
+ * first run with PIN and a (virtual) platform authenticator with PRF, activation with the card
+ * number and the clerk's one-time code (the offer's tx_code pre-filled), receiving a pasted offer
+ * over OpenID4VCI with a typed tx_code, an offline QR that verifies in Node, revocation and re-issue after a change at
  * the registry, lock/unlock, the log, and opening offline.
  */
 describe('wallet web app (zh-CN PWA) against the registry and the issuer', () => {
@@ -59,7 +60,7 @@ describe('wallet web app (zh-CN PWA) against the registry and the issuer', () =>
   let page: Page;
   let cdp: CDPSession;
   let authenticatorId: string;
-  let activation: Activation;
+  let activation: ClerkSlip;
   let firstQr = '';
   let hotel: TestRelyingParty;
   let shop: TestRelyingParty;
@@ -120,23 +121,43 @@ describe('wallet web app (zh-CN PWA) against the registry and the issuer', () =>
     expect(credentials[0]?.isResidentCredential).toBe(true);
   }, 60_000);
 
-  it('receives the card with the tx_code and shows it like the ID card, status 有效', async () => {
-    activation = await platform.activate();
+  it('activates with the card number and the clerk’s code: a wrong code is said in words; the tx_code comes pre-filled; the card shows 有效', async () => {
+    activation = await platform.clerkSlip();
     await page.getByRole('link', { name: '添加' }).click();
-    await page.getByLabel('领证链接').fill(activation.offer);
-    await page.getByRole('button', { name: '下一步' }).click();
-    await page.getByTestId('offer-preview').waitFor();
+    const form = page.getByTestId('activation-form');
+    await page.getByRole('heading', { name: '用身份证激活' }).waitFor();
+    // the issuer address comes from wallet-config.json, tucked away under 高级设置
+    const advanced = form.locator('details.advanced');
+    expect(await advanced.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expect(await form.getByLabel('签发机关地址').inputValue()).toBe(platform.issuerUrl);
+    expect(await form.getByRole('button', { name: '激活并领取' }).isDisabled()).toBe(true);
+
+    // typed as on a phone: lower case, spaces; the form makes it the registry's shape
+    await form.getByLabel(/证件卡号/).fill(activation.cardNumber.toLowerCase().replace(/(.{4})/g, '$1 '));
+    expect(await form.getByLabel(/证件卡号/).inputValue()).toBe(activation.cardNumber);
+    const wrongCode = activation.activationCode.replace(/^\d/, (d) => String((Number(d) + 1) % 10));
+    await form.getByLabel('激活码').fill(wrongCode);
+    await form.getByRole('button', { name: '激活并领取' }).click();
+    const error = page.getByTestId('activation-error');
+    await expect
+      .poll(() => error.getAttribute('data-error-code'), { timeout: 20_000 })
+      .toBe('ERR_OID4VCI_ACTIVATION_CODE_INVALID');
+    expect(await error.textContent()).toBe('证件卡号或激活码不正确。每个激活码只能使用一次，请核对后重试。');
+    expect(await form.getByLabel('激活码').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SCREENSHOTS, 'wallet-activate.png'), fullPage: true });
+
+    await form.getByLabel('激活码').fill(activation.activationCode);
+    await form.getByRole('button', { name: '激活并领取' }).click();
+    await page.getByTestId('offer-preview').waitFor({ timeout: 20_000 });
     expect((await page.getByTestId('offer-issuer').textContent())?.length).toBeGreaterThan(0);
     await page.getByTestId('offer-preview').getByText('居民身份证', { exact: true }).waitFor();
-
-    // a wrong transaction code is said in words, and nothing is stored
-    const wrong = activation.txCode.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
-    await page.locator('input[name="tx_code"]').fill(wrong);
+    // the tx_code came from the issuer with the offer: filled in, and said so
+    await page.getByTestId('tx-code-prefilled').waitFor();
+    const txCode = page.locator('input[name="tx_code"]');
+    expect(await txCode.inputValue()).toMatch(/^\d{6}$/);
+    expect(await txCode.getAttribute('data-prefilled')).toBe('true');
     await page.getByRole('button', { name: '领取并保存' }).click();
-    await page.locator('[data-error-code="ERR_OID4VCI_INVALID_GRANT"]').waitFor({ timeout: 20_000 });
 
-    await page.locator('input[name="tx_code"]').fill(activation.txCode);
-    await page.getByRole('button', { name: '领取并保存' }).click();
     const card = page.getByTestId('id-card');
     await card.waitFor({ timeout: 30_000 });
     await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('valid');
@@ -150,7 +171,39 @@ describe('wallet web app (zh-CN PWA) against the registry and the issuer', () =>
     await page.waitForTimeout(600); // the flip animation
     await page.screenshot({ path: join(SCREENSHOTS, 'wallet-card-back.png') });
     await card.getByRole('button', { name: '看正面' }).click();
+
+    // the code is spent: the same slip again is refused
+    await page.getByRole('link', { name: '添加' }).click();
+    await form.getByLabel(/证件卡号/).fill(activation.cardNumber);
+    await form.getByLabel('激活码').fill(activation.activationCode);
+    await form.getByRole('button', { name: '激活并领取' }).click();
+    await expect
+      .poll(() => error.getAttribute('data-error-code'), { timeout: 20_000 })
+      .toBe('ERR_OID4VCI_ACTIVATION_CODE_INVALID');
   }, 90_000);
+
+  it('also receives from a pasted offer link, where the holder types the tx_code (a wrong one is said in words)', async () => {
+    const pasted = await platform.activate(); // the offer an issuer's page shows; it replaces the card
+    expect(pasted.personId).toBe(activation.personId);
+    await page.getByRole('link', { name: '添加' }).click();
+    await page.getByLabel('领证链接').fill(pasted.offer);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByTestId('offer-preview').waitFor();
+    expect(await page.getByTestId('tx-code-prefilled').count()).toBe(0);
+    expect(await page.locator('input[name="tx_code"]').inputValue()).toBe('');
+
+    const wrong = pasted.txCode.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    await page.locator('input[name="tx_code"]').fill(wrong);
+    await page.getByRole('button', { name: '领取并保存' }).click();
+    await page.locator('[data-error-code="ERR_OID4VCI_INVALID_GRANT"]').waitFor({ timeout: 20_000 });
+
+    await page.locator('input[name="tx_code"]').fill(pasted.txCode);
+    await page.getByRole('button', { name: '领取并保存' }).click();
+    const card = page.getByTestId('id-card');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.count()).toBe(1); // the same person's card, replaced by the new batch
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('valid');
+  }, 60_000);
 
   it('presents a hotel check-in QR after the fingerprint; the code on screen verifies in Node', async () => {
     await page.getByRole('button', { name: '出示此证件' }).click();
@@ -402,10 +455,27 @@ describe('wallet web app (zh-CN PWA) against the registry and the issuer', () =>
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('switch', { name: 'Large text' }).check();
     expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+
+    // the activation form in English and large text: labelled fields, nothing cut off
+    await page.getByRole('link', { name: 'Add' }).click();
+    await page.getByRole('heading', { name: 'Activate with your ID card' }).waitFor();
+    const form = page.getByTestId('activation-form');
+    await form.getByLabel(/Card number/).waitFor();
+    await form.getByLabel('Activation code').waitFor();
+    await form.getByText('Advanced').click();
+    expect(await form.getByLabel('Issuing authority address').inputValue()).toBe(platform.issuerUrl);
+    expect(
+      await form.evaluate((element) =>
+        [...element.querySelectorAll('input, button')].every((e) => e.scrollWidth <= e.clientWidth + 1),
+      ),
+    ).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'wallet-activate-en-large.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('switch', { name: 'Large text' }).uncheck();
     await page.getByRole('radio', { name: '中文' }).check();
     await page.getByRole('heading', { name: '设置' }).waitFor();
-  }, 30_000);
+  }, 45_000);
 
   it('locks itself after the configured inactivity and shows the lock screen', async () => {
     const configPath = join(dist, 'wallet-config.json');

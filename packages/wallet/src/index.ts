@@ -5,7 +5,9 @@
  * presentation protocols (ISO 18013-5 proximity over the relay, OpenID4VP). No DOM, no React:
  * the UI (apps/wallet-web) is a thin layer over `createWallet`.
  */
+export { activateWithCard } from './activate-with-card.js';
 export { createWallet } from './create-wallet.js';
+export { IssuerRefusal, retryAfterSeconds } from './issuer/issuer-refusal.js';
 export * from './present/index.js';
 export { reportLostDevice } from './report-lost-device.js';
 export { createIndexedDbWalletStore } from './store/create-indexed-db-wallet-store.js';

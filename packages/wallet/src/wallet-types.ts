@@ -201,15 +201,36 @@ export interface TakenCopy {
   readonly remaining: number;
 }
 
-/** `reportLostDevice` input: what the holder types on ANOTHER device. */
-export interface LostDeviceReport {
-  /** The issuer's Credential Issuer Identifier (https URL). */
+/**
+ * What the holder types to prove the card (`activateWithCard`, `reportLostDevice`): the card
+ * number and the one-time activation code the registry clerk showed them (the SMS stand-in).
+ */
+export interface CardProof {
+  /** The issuer's Credential Issuer Identifier: https, or http on the loopback interface (demo). */
   readonly issuerUrl: string;
+  /** As printed on the card or the activation slip (`44C3F9A0B1C2D3E4F5`); spaces are dropped. */
   readonly cardNumber: string;
-  /** A fresh activation code from the clerk. */
+  /** 8 digits, valid once and for minutes; spaces are dropped. */
   readonly activationCode: string;
+  /** Default `globalThis.fetch`. */
   readonly fetch?: WalletFetch;
+  /** Give up after this many milliseconds (default 20,000; at most 120,000): `ERR_WALLET_SYNC_FAILED`. */
+  readonly timeoutMs?: number;
 }
+
+/** `activateWithCard` input: what the holder types on the phone that will hold the card. */
+export type ActivateWithCardInput = CardProof;
+
+/** A credential offer the issuer handed out, and the tx_code that goes with it. */
+export interface IssuedOffer {
+  /** The offer link (`openid-credential-offer://?credential_offer=…`) for `previewOffer` / `acceptOffer`. */
+  readonly offer: string;
+  /** The transaction code the issuer sent with it (pass to `acceptOffer`); absent if none. */
+  readonly txCode?: string;
+}
+
+/** `reportLostDevice` input: what the holder types on ANOTHER device (a fresh activation code). */
+export type LostDeviceReport = CardProof;
 
 export interface LostDeviceResult {
   readonly suspendedWallets: number;

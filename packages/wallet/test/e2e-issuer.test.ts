@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createStaticTrustSource,
   createStatusListCache,
@@ -11,16 +7,14 @@ import {
   verifyPresentation,
 } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createIssuerApp, type IssuerApp, type IssuerDatabase, withOid4vci } from '@zhengzhao/issuer';
-import { createRegistryApp, type RegistryApp, type RegistryDatabase } from '@zhengzhao/registry';
-import { createDatabase, createLogger } from '@zhengzhao/server-kit';
-import { createTestAuthority, freePort } from '@zhengzhao/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activateWithCard } from '../src/activate-with-card.js';
 import { createWallet } from '../src/create-wallet.js';
 import { reportLostDevice } from '../src/report-lost-device.js';
 import { createMemoryWalletStore } from '../src/store/create-memory-wallet-store.js';
 import type { Wallet } from '../src/wallet-types.js';
 import { expectCode, PIN, storeContains, TEST_ITERATIONS } from './helpers.js';
+import { eventually, type IssuerPlatform, type PersonDetail, startIssuerPlatform } from './issuer-platform.js';
 
 /**
  * The wallet engine against the REAL issuer and registry (SQLite in a temp dir, real HTTP):
@@ -29,115 +23,38 @@ import { expectCode, PIN, storeContains, TEST_ITERATIONS } from './helpers.js';
  * batch and the old QR's credential is revoked → lost phone reported from another device.
  */
 const platform = createNodePlatform();
-const quiet = createLogger({ name: 'wallet-e2e', level: 'silent' });
-const CLERK = 'clerk-token-0123456789abcdef';
-const SECRET = 'webhook-secret-0123456789abcdef';
 const FAKE_PRF = { credentialId: new Uint8Array([0xc0, 0xff, 0xee]), output: new Uint8Array(32).fill(0x42) };
 
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-interface PersonDetail {
-  person_id: string;
-  id_number: string;
-  full_name: string;
-  address: { line: string };
-  card: { card_number: string } | null;
-}
-
 describe('wallet engine ↔ real issuer and registry', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'zz-wallet-e2e-'));
-  let issuer: IssuerApp;
-  let registry: RegistryApp;
+  let zz: IssuerPlatform;
   let issuerUrl: string;
   let registryUrl: string;
-  let authority: Awaited<ReturnType<typeof createTestAuthority>>;
-  const closers: (() => Promise<unknown>)[] = [];
-  const clerk = { authorization: `Bearer ${CLERK}`, 'content-type': 'application/json' };
+  let clerk: Readonly<Record<string, string>>;
 
   beforeAll(async () => {
-    const now = () => new Date();
-    authority = await createTestAuthority({ platform, suite: 'ES256', now: new Date() });
-    const port = await freePort();
-    issuerUrl = `http://127.0.0.1:${port}`;
-    const issuerDb = createDatabase<IssuerDatabase>({ file: join(dir, 'issuer.sqlite') });
-    closers.push(() => issuerDb.close());
-    issuer = await createIssuerApp({
-      ...withOid4vci({
-        platform,
-        clock: now,
-        suite: 'ES256',
-        clerkTokens: [CLERK],
-        secretHashKey: 'wallet-e2e-secret',
-        batchSize: 3,
-      }),
-      config: { publicBaseUrl: issuerUrl, provinceCode: '44', webhookSecret: SECRET, statusShardSize: 4096 },
-      database: issuerDb,
-      platform,
-      clock: now,
-      logger: quiet,
-      signer: authority.documentSigner.signer,
-      certificateChain: authority.chain,
-    });
-    await issuer.listen({ host: '127.0.0.1', port });
-    closers.unshift(() => issuer.close());
-    const registryDb = createDatabase<RegistryDatabase>({ file: join(dir, 'registry.sqlite') });
-    closers.push(() => registryDb.close());
-    registry = await createRegistryApp({
-      database: registryDb,
-      registry: { province: '44', seed: 11, population: 3 },
-      clock: { now },
-      random: (length) => new Uint8Array(randomBytes(length)),
-      logger: quiet,
-      clerkTokens: [CLERK],
-      webhooks: [{ name: 'issuer-44', url: `${issuerUrl}/events/registry`, secret: SECRET }],
-      delivery: { intervalMs: 50 },
-    });
-    registryUrl = await registry.listen({ host: '127.0.0.1', port: 0 });
-    closers.unshift(() => registry.close());
+    zz = await startIssuerPlatform({ batchSize: 3 });
+    ({ issuerUrl, registryUrl, clerk } = zz);
   }, 60_000);
 
   afterAll(async () => {
-    for (const close of closers) await close();
-    rmSync(dir, { recursive: true, force: true });
+    await zz?.close();
   });
 
-  const personDetail = async (personId: string): Promise<PersonDetail> =>
-    (await (await fetch(`${registryUrl}/persons/${personId}`, { headers: clerk })).json()) as PersonDetail;
-  const activationCode = async (personId: string) =>
-    (
-      (await (
-        await fetch(`${issuerUrl}/activation/codes`, {
-          method: 'POST',
-          headers: clerk,
-          body: JSON.stringify({ person_id: personId }),
-        })
-      ).json()) as { activation_code: string }
-    ).activation_code;
+  const personDetail = (personId: string) => zz.personDetail(personId);
+  const activationCode = (personId: string) => zz.activationCode(personId);
+  // the holder activates with the card number and the clerk's code (the SMS stand-in)
   const activate = async (person: PersonDetail) =>
-    (await (
-      await fetch(`${issuerUrl}/activation`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          card_number: person.card?.card_number,
-          activation_code: await activationCode(person.person_id),
-        }),
-      })
-    ).json()) as { credential_offer_link: string; tx_code: string };
+    activateWithCard({
+      issuerUrl,
+      cardNumber: person.card?.card_number as string,
+      activationCode: await activationCode(person.person_id),
+    });
 
   it('receives, shows, presents by QR, follows a card change and a lost phone', async () => {
     const trust = createStaticTrustSource({
       platform,
-      roots: [authority.root.der],
-      documentSigners: [authority.documentSigner.der],
+      roots: [zz.authority.root.der],
+      documentSigners: [zz.authority.documentSigner.der],
     });
     const statusResolver = () =>
       createStatusListCache({
@@ -151,15 +68,8 @@ describe('wallet engine ↔ real issuer and registry', () => {
     const verify = (text: string): Promise<VerificationReport> =>
       verifyPresentation(platform, text, { trust, now: new Date(), statusResolver: statusResolver() });
 
-    const { persons } = (await (await fetch(`${registryUrl}/persons?limit=1`, { headers: clerk })).json()) as {
-      persons: { person_id: string }[];
-    };
-    const personId = (persons[0] as { person_id: string }).person_id;
-    await eventually(
-      async () => (await issuer.issuer.personDirectory.get(personId))?.cardState === 'active' || undefined,
-      'the card at the issuer',
-    );
-    const person = await personDetail(personId);
+    const person = await zz.person(0);
+    const personId = person.person_id;
 
     // set up with a PIN and a (fake) WebAuthn PRF output; trust anchored in the IACA root
     const store = createMemoryWalletStore();
@@ -172,7 +82,7 @@ describe('wallet engine ↔ real issuer and registry', () => {
         return fetch(input, init);
       }) as typeof fetch,
       pinIterations: TEST_ITERATIONS,
-      trustAnchorsPem: [encodeCertificatePem(authority.root.der)],
+      trustAnchorsPem: [encodeCertificatePem(zz.authority.root.der)],
     });
     await wallet.setUp({ pin: PIN, prf: FAKE_PRF });
     wallet.lock();
@@ -180,15 +90,15 @@ describe('wallet engine ↔ real issuer and registry', () => {
 
     // the offer: preview, a wrong tx_code, then the right one
     const offer = await activate(person);
-    const preview = await wallet.previewOffer(offer.credential_offer_link);
+    const preview = await wallet.previewOffer(offer.offer);
     expect(preview.credentialIssuer).toBe(issuerUrl);
     expect(preview.issuerName).toBe('居民身份证电子证照签发机构');
     expect(preview.txCode).toMatchObject({ inputMode: 'numeric', length: 6 });
     expect(preview.credentials.map((c) => c.format).sort()).toEqual(['dc+sd-jwt', 'mso_mdoc', 'zz1_qr', 'zz1_qr']);
-    const wrong = offer.tx_code === '000000' ? '000001' : '000000';
-    await expectCode(wallet.acceptOffer(offer.credential_offer_link, wrong), 'ERR_OID4VCI_INVALID_GRANT');
-    await expectCode(wallet.acceptOffer(offer.credential_offer_link, '12'), 'ERR_INPUT_INVALID');
-    const stored = await wallet.acceptOffer(offer.credential_offer_link, offer.tx_code);
+    const wrong = offer.txCode === '000000' ? '000001' : '000000';
+    await expectCode(wallet.acceptOffer(offer.offer, wrong), 'ERR_OID4VCI_INVALID_GRANT');
+    await expectCode(wallet.acceptOffer(offer.offer, '12'), 'ERR_INPUT_INVALID');
+    const stored = await wallet.acceptOffer(offer.offer, offer.txCode);
     expect(stored).toEqual([
       {
         credentialId: expect.any(String),
@@ -331,7 +241,7 @@ describe('wallet engine ↔ real issuer and registry', () => {
     const newPhone = await createWallet({ platform, store: createMemoryWalletStore(), pinIterations: TEST_ITERATIONS });
     await newPhone.setUp({ pin: '808182' });
     const second_offer = await activate(current);
-    const onNew = await newPhone.acceptOffer(second_offer.credential_offer_link, second_offer.tx_code);
+    const onNew = await newPhone.acceptOffer(second_offer.offer, second_offer.txCode);
     expect(onNew).toHaveLength(1);
     expect(await newPhone.walletId()).not.toBe(await wallet.walletId());
     const newCard = (await newPhone.credentials())[0];

@@ -112,6 +112,30 @@ export const en: Messages = {
   acceptOffer: 'Receive and store',
   accepting: 'Receiving…',
   received: (count) => (count === 1 ? '1 card stored.' : `${count} cards stored.`),
+  txCodePrefilled: 'The issuer filled in the code for you: just tap “Receive and store”.',
+
+  activateTitle: 'Activate with your ID card',
+  activateIntro:
+    'Once the police station or service centre has checked who you are, the clerk gives you an 8-digit activation code (by text message). Enter your card number and the code to receive your e-ID on this phone.',
+  advancedSettings: 'Advanced',
+  issuerUrlHint: 'Usually leave this as it is. Change it only if the clerk gives you another address.',
+  activate: 'Activate',
+  activating: 'Activating…',
+  activated: 'Activated. Please confirm.',
+  offerSectionTitle: 'Have a QR code or link for your card?',
+  activationCodeWrong:
+    'The card number or activation code is not correct. Each code works only once: check them and try again.',
+  activationCodeExpired: 'The activation code has expired. Ask the clerk for a new one.',
+  activationLocked: (minutes) =>
+    minutes
+      ? `Too many attempts: activation is locked for now. Try again in ${minutes} minute${Number(minutes) === 1 ? '' : 's'}.`
+      : 'Too many attempts: activation is locked for now. Try again later.',
+  cardNotActive:
+    'This card cannot be activated now (it may be reported lost, cancelled or replaced). Contact the issuing authority.',
+  activationInputInvalid:
+    'Please check: the card number has only letters and digits, the code is 8 digits, and the authority address starts with https://.',
+  activationUnreachable:
+    'The issuing authority cannot be reached. Check your connection, or the authority address under “Advanced”.',
 
   presentTitle: 'Present a card',
   presentIntro: 'Choose how to present. Each way gives only what the other side needs.',

@@ -107,6 +107,23 @@ export interface Messages {
   readonly acceptOffer: string;
   readonly accepting: string;
   readonly received: (count: number) => string;
+  readonly txCodePrefilled: string;
+
+  readonly activateTitle: string;
+  readonly activateIntro: string;
+  readonly advancedSettings: string;
+  readonly issuerUrlHint: string;
+  readonly activate: string;
+  readonly activating: string;
+  readonly activated: string;
+  readonly offerSectionTitle: string;
+  readonly activationCodeWrong: string;
+  readonly activationCodeExpired: string;
+  /** Too many failed attempts; `minutes` until the next try, when the issuer said. */
+  readonly activationLocked: (minutes?: number) => string;
+  readonly cardNotActive: string;
+  readonly activationInputInvalid: string;
+  readonly activationUnreachable: string;
 
   readonly presentTitle: string;
   readonly presentIntro: string;

@@ -110,6 +110,24 @@ export const zhCN: Messages = {
   acceptOffer: '领取并保存',
   accepting: '正在领取…',
   received: (count) => `已保存 ${count} 张证件。`,
+  txCodePrefilled: '验证码已由签发机关自动填入，直接点“领取并保存”即可。',
+
+  activateTitle: '用身份证激活',
+  activateIntro:
+    '在派出所或政务服务中心核验身份后，工作人员会给您一个 8 位激活码（短信）。输入证件卡号和激活码，即可把电子证件领到这部手机。',
+  advancedSettings: '高级设置',
+  issuerUrlHint: '通常无需修改。只有工作人员告诉您另一个地址时才更改。',
+  activate: '激活并领取',
+  activating: '正在激活…',
+  activated: '激活成功，请确认领取。',
+  offerSectionTitle: '已有领证二维码或链接？',
+  activationCodeWrong: '证件卡号或激活码不正确。每个激活码只能使用一次，请核对后重试。',
+  activationCodeExpired: '激活码已过期，请向工作人员重新获取一个。',
+  activationLocked: (minutes) =>
+    minutes ? `尝试次数过多，已暂时锁定。请 ${minutes} 分钟后再试。` : '尝试次数过多，已暂时锁定。请稍后再试。',
+  cardNotActive: '这张证件目前不能激活（可能已挂失、注销或换领）。请联系签发机关。',
+  activationInputInvalid: '请核对：证件卡号只含字母和数字，激活码为 8 位数字，签发机关地址以 https:// 开头。',
+  activationUnreachable: '无法连接签发机关。请检查网络，或在“高级设置”中核对签发机关地址。',
 
   presentTitle: '出示证件',
   presentIntro: '选择出示方式。每种方式只给对方需要的信息。',

@@ -6,7 +6,7 @@
 export interface AppConfig {
   /** The WebSocket relay for proximity sessions (`wss://relay.example.cn`); the session path is appended. */
   readonly relayUrl?: string;
-  /** The issuer pre-filled in the lost-phone form. */
+  /** The issuer pre-filled in the activation form (添加证件) and the lost-phone form. */
   readonly issuerUrl?: string;
   /**
    * Roots (PEM) of registered relying parties: proximity readers (ISO 18013-5 reader

@@ -1,4 +1,5 @@
 import { isZzError } from '@zhengzhao/core';
+import { retryAfterSeconds } from '@zhengzhao/wallet';
 import type { Messages } from '../i18n/messages.js';
 
 /**
@@ -32,9 +33,15 @@ export function errorMessage(error: unknown, t: Messages, retryDelaySeconds = 0)
     case 'ERR_WALLET_SYNC_FAILED':
       return t.syncFailed;
     case 'ERR_OID4VCI_ACTIVATION_CODE_INVALID':
+      return t.activationCodeWrong;
     case 'ERR_OID4VCI_ACTIVATION_CODE_EXPIRED':
-    case 'ERR_OID4VCI_ACTIVATION_LOCKED':
-      return t.lostFailed;
+      return t.activationCodeExpired;
+    case 'ERR_OID4VCI_ACTIVATION_LOCKED': {
+      const seconds = retryAfterSeconds(error);
+      return t.activationLocked(seconds ? Math.ceil(seconds / 60) : undefined);
+    }
+    case 'ERR_ISSUER_CARD_NOT_ACTIVE':
+      return t.cardNotActive;
     case 'ERR_OID4VP_NO_MATCHING_CREDENTIAL':
       return t.noMatchingCard;
     case 'ERR_OID4VP_REQUEST_INVALID':
@@ -49,4 +56,17 @@ export function errorMessage(error: unknown, t: Messages, retryDelaySeconds = 0)
 /** The catalogue code of an error, for `data-error-code` (empty when not a ZzError). */
 export function errorCode(error: unknown): string {
   return isZzError(error) ? error.code : '';
+}
+
+/**
+ * The sentence for a failed activation with the card (engine `activateWithCard`): as
+ * {@link errorMessage}, but an unreachable issuer or an odd answer points at the issuer address
+ * (under "advanced"), and malformed input says what each field must look like.
+ */
+export function activationErrorMessage(error: unknown, t: Messages): string {
+  if (isZzError(error, 'ERR_WALLET_SYNC_FAILED') || isZzError(error, 'ERR_OID4VCI_ISSUER_RESPONSE')) {
+    return t.activationUnreachable;
+  }
+  if (isZzError(error, 'ERR_INPUT_INVALID')) return t.activationInputInvalid;
+  return errorMessage(error, t);
 }

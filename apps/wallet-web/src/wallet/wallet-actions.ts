@@ -1,5 +1,6 @@
 import type {
   CredentialView,
+  IssuedOffer,
   OfferPreview,
   PresentationRequest,
   PresentationResult,
@@ -11,6 +12,7 @@ import type {
   TransactionEntry,
   Wallet,
 } from '@zhengzhao/wallet';
+import { activateCard } from './activate-card.js';
 import type { AppConfig } from './app-config.js';
 import { enrolBiometrics, hasBiometrics, verifyWithBiometrics } from './biometrics.js';
 import { confirmPresence } from './confirm-presence.js';
@@ -37,6 +39,8 @@ export interface WalletActions {
   cards(): Promise<CredentialView[]>;
   /** Notifications from the issuer (re-issue, suspension, revocation), then fresh status lists. */
   sync(): Promise<SyncResult>;
+  /** The card number and the clerk's one-time activation code → an offer and its tx_code (issuer `POST /activation`). */
+  activateWithCard(input: { issuerUrl: string; cardNumber: string; activationCode: string }): Promise<IssuedOffer>;
   previewOffer(offer: string): Promise<OfferPreview>;
   acceptOffer(offer: string, txCode?: string): Promise<StoredCredentialSummary[]>;
   presentQr(cardId: string, purpose: string): Promise<QrPresentation>;
@@ -78,6 +82,7 @@ export function createWalletActions(wallet: Wallet, config: AppConfig): WalletAc
       await wallet.refreshStatus();
       return result;
     },
+    activateWithCard: (input) => activateCard(input),
     previewOffer: (offer) => wallet.previewOffer(offer),
     acceptOffer: (offer, txCode) => wallet.acceptOffer(offer, txCode),
     presentQr: (cardId, purpose) => wallet.presentQr(cardId, purpose),

@@ -1,13 +1,8 @@
 import { callIssuer, createProofJwt, type Platform, type Signer, ZzError } from '@zhengzhao/core';
 import { callIssuerJson } from '../issuer/call-issuer-json.js';
+import { readIssuedOffer } from '../issuer/read-issued-offer.js';
 import { fetchIssuerMetadata } from '../receive/read-offer.js';
-import type { WalletFetch } from '../wallet-types.js';
-
-/** A fresh offer for this wallet and the tx_code that goes with it. */
-export interface RefreshOffer {
-  readonly offer: string;
-  readonly txCode?: string;
-}
+import type { IssuedOffer, WalletFetch } from '../wallet-types.js';
 
 /**
  * Asks the issuer for a fresh batch after a `refresh` notification (card changed, renewed,
@@ -19,7 +14,7 @@ export interface RefreshOffer {
 export async function requestRefreshOffer(
   platform: Platform,
   options: { issuer: string; walletId: string; deviceSigner: Signer; fetch: WalletFetch; now: Date },
-): Promise<RefreshOffer> {
+): Promise<IssuedOffer> {
   const metadata = await fetchIssuerMetadata(options.fetch, options.issuer);
   let nonce: string | undefined;
   if (metadata.nonce_endpoint !== undefined) {
@@ -41,10 +36,5 @@ export async function requestRefreshOffer(
     body: { proof },
     maxLength: 32 * 1024,
   });
-  const offer = body.credential_offer_link ?? body.credential_offer;
-  if (typeof offer !== 'string' && (typeof offer !== 'object' || offer === null)) {
-    throw new ZzError('ERR_OID4VCI_ISSUER_RESPONSE', 'The refresh answer has no credential offer');
-  }
-  const txCode = typeof body.tx_code === 'string' ? body.tx_code : undefined;
-  return { offer: typeof offer === 'string' ? offer : JSON.stringify(offer), ...(txCode ? { txCode } : {}) };
+  return readIssuedOffer(body);
 }

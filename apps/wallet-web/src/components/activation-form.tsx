@@ -1,0 +1,142 @@
+import type { IssuedOffer } from '@zhengzhao/wallet';
+import { type FormEvent, useId, useState } from 'react';
+import { useI18n } from '../i18n/i18n-context.js';
+import { activationErrorMessage, errorCode } from '../wallet/error-message.js';
+import { useWallet } from '../wallet/wallet-context.js';
+import { activationReady, normaliseActivationCode, normaliseCardNumber } from './activation-input.js';
+import { useAnnounce } from './announcer.js';
+
+export interface ActivationFormProps {
+  /**
+   * Takes the issuer's offer and tx_code on to the preview (it may fail: the error is shown
+   * here, in the form the holder just used).
+   */
+  readonly onActivated: (issued: IssuedOffer) => Promise<void>;
+}
+
+/** Codes that point at the issuer address: the "advanced" part opens to show it. */
+const ADDRESS_PROBLEMS = new Set(['ERR_WALLET_SYNC_FAILED', 'ERR_OID4VCI_ISSUER_RESPONSE', 'ERR_INPUT_INVALID']);
+
+/**
+ * 用身份证激活 / Activate with your ID card (Zhengzhao issue 3 §3, issue 4 §3): the card number
+ * and the one-time activation code the clerk gave (the SMS stand-in) go to the issuer's
+ * `POST /activation`; the issuer address comes from `wallet-config.json` (`issuerUrl`) and is
+ * editable under "advanced" (open from the start when there is none). Every field is labelled,
+ * sizes are in rem (large text), errors are said in words and carry their code.
+ */
+export function ActivationForm({ onActivated }: ActivationFormProps) {
+  const { actions, config } = useWallet();
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const id = useId();
+  const [issuerUrl, setIssuerUrl] = useState(config.issuerUrl ?? '');
+  const [advancedOpen, setAdvancedOpen] = useState(!config.issuerUrl);
+  const [cardNumber, setCardNumber] = useState('');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; code: string }>();
+  const ready = activationReady({ cardNumber, activationCode: code, issuerUrl });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready || busy) return;
+    setBusy(true);
+    setError(undefined);
+    announce(t.activating);
+    try {
+      const issued = await actions.activateWithCard({ issuerUrl, cardNumber, activationCode: code });
+      announce(t.activated);
+      await onActivated(issued);
+    } catch (caught) {
+      const failure = { message: activationErrorMessage(caught, t), code: errorCode(caught) };
+      setError(failure); // role="alert" says it
+      if (ADDRESS_PROBLEMS.has(failure.code)) setAdvancedOpen(true);
+      setBusy(false);
+    }
+  };
+
+  const errorId = `${id}-error`;
+  return (
+    <section className="receive-section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.activateTitle}</h2>
+      <p>{t.activateIntro}</p>
+      <form onSubmit={submit} aria-busy={busy} noValidate data-testid="activation-form">
+        <div className="field">
+          <label htmlFor={`${id}-card`}>{t.cardNumberLabel}</label>
+          <input
+            id={`${id}-card`}
+            name="card_number"
+            autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={64}
+            value={cardNumber}
+            onChange={(event) => setCardNumber(normaliseCardNumber(event.target.value))}
+            aria-describedby={error ? errorId : undefined}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-code`}>{t.activationCodeLabel}</label>
+          <p id={`${id}-code-hint`} className="field-hint">
+            {t.activationCodeHint}
+          </p>
+          <input
+            id={`${id}-code`}
+            name="activation_code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{8}"
+            maxLength={8}
+            value={code}
+            onChange={(event) => setCode(normaliseActivationCode(event.target.value))}
+            aria-describedby={`${id}-code-hint${error ? ` ${errorId}` : ''}`}
+            aria-invalid={error?.code.startsWith('ERR_OID4VCI_ACTIVATION_CODE') ? true : undefined}
+            className="pin-input"
+            required
+          />
+        </div>
+        <details
+          className="advanced"
+          open={advancedOpen}
+          onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}
+        >
+          <summary>{t.advancedSettings}</summary>
+          <div className="field">
+            <label htmlFor={`${id}-issuer`}>{t.issuerUrlLabel}</label>
+            <p id={`${id}-issuer-hint`} className="field-hint">
+              {t.issuerUrlHint}
+            </p>
+            <input
+              id={`${id}-issuer`}
+              name="issuer_url"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              value={issuerUrl}
+              onChange={(event) => setIssuerUrl(event.target.value.trim())}
+              aria-describedby={`${id}-issuer-hint`}
+              required
+            />
+          </div>
+        </details>
+        {error ? (
+          <p
+            id={errorId}
+            className="field-error"
+            role="alert"
+            data-error-code={error.code}
+            data-testid="activation-error"
+          >
+            {error.message}
+          </p>
+        ) : null}
+        <button type="submit" className="button-primary button-block button-large" disabled={busy || !ready}>
+          {busy ? t.activating : t.activate}
+        </button>
+      </form>
+    </section>
+  );
+}
