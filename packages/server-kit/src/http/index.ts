@@ -8,6 +8,7 @@ export {
   problemFor,
   toProblemDetails,
 } from './problem-details.js';
+export { PROBLEM_SCHEMA, problemResponses } from './problem-schema.js';
 export { type ReadinessCheck, ReadinessChecks, type ReadinessResult } from './readiness.js';
 export { type PublicCorsOptions, registerPublicCors } from './register-public-cors.js';
 export { registerStaticSite, type StaticSiteOptions } from './register-static-site.js';

@@ -1,8 +1,8 @@
 import { ZzError } from '@zhengzhao/core';
 import type { HttpApp } from '@zhengzhao/server-kit';
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type IssuerContext, newSortableId } from '../../context.js';
-import { problemResponses } from '../../http/problem-schema.js';
 import { appendAuditEntry, listAuditEntries } from '../audit/audit-repository.js';
 import type { AdminAction, AdminAuthenticator, AdminPrincipal } from './admin-auth.js';
 import type { LifecycleResult, LifecycleService } from './lifecycle-service.js';

@@ -1,8 +1,8 @@
 import { ZzError } from '@zhengzhao/core';
 import { verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from '@zhengzhao/registry';
 import type { HttpApp } from '@zhengzhao/server-kit';
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
-import { problemResponses } from '../../http/problem-schema.js';
 import type { EventIntake } from './event-intake.js';
 
 export interface RegistryEventRoutesOptions {

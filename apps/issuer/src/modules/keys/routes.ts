@@ -7,9 +7,9 @@ import {
   ZzError,
 } from '@zhengzhao/core';
 import type { HttpApp } from '@zhengzhao/server-kit';
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
 import { type IssuerContext, newSortableId } from '../../context.js';
-import { problemResponses } from '../../http/problem-schema.js';
 import type { AdminAuthenticator, AdminPrincipal } from '../admin/admin-auth.js';
 import { appendAuditEntry } from '../audit/audit-repository.js';
 import type { SigningKeyRecord } from './key-repository.js';

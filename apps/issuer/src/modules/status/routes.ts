@@ -1,8 +1,8 @@
 import { STATUS_LIST_CWT_MEDIA_TYPE } from '@zhengzhao/core';
 import type { HttpApp } from '@zhengzhao/server-kit';
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { Kysely } from 'kysely';
 import type { IssuerDatabase } from '../../db/schema.js';
-import { problemResponses } from '../../http/problem-schema.js';
 import type { StatusListForm, StatusListPublisher } from './status-list-publisher.js';
 import type { StatusLists } from './status-lists.js';
 

@@ -1,6 +1,6 @@
 import type { HttpApp } from '@zhengzhao/server-kit';
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { IssuerContext } from '../../context.js';
-import { problemResponses } from '../../http/problem-schema.js';
 import { ID_SCHEMA } from '../admin/schema.js';
 import { getWallet, listNotifications } from './wallet-repository.js';
 

@@ -1,5 +1,5 @@
+import { problemResponses } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
-import { problemResponses } from '../../http/problem-schema.js';
 import { type RateLimitSettings, rateLimitConfig } from '../../http/register-rate-limit.js';
 import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
 import { renderReport } from './render-report.js';
