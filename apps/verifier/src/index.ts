@@ -24,7 +24,6 @@ export { LOGIN_PAGE_CSP } from './modules/login-page/routes.js';
 export {
   createDemoRequestSigning,
   type DemoRequestSigning,
-  READER_AUTH_EKU,
 } from './modules/oid4vp/create-demo-request-signing.js';
 export {
   DCQL_IDS,
@@ -33,6 +32,14 @@ export {
   PRESENTATION_PURPOSES,
   type PresentationPurpose,
 } from './modules/oid4vp/purposes.js';
+export {
+  createRelyingPartyRoot,
+  generateRelyingPartyKeys,
+  issueRelyingPartyCertificate,
+  READER_AUTH_EKU,
+  type RelyingPartyAuthority,
+  type RelyingPartyLeaf,
+} from './modules/oid4vp/relying-party-certificates.js';
 export type {
   CreatedSession,
   CreateSessionInput,

@@ -1,13 +1,9 @@
-import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import * as x509 from '@peculiar/x509';
 import { type EcPrivateJwk, encodeCertificatePem } from '@zhengzhao/core';
 import { writeFileAtomic } from '@zhengzhao/server-kit';
+import { createRelyingPartyRoot, issueRelyingPartyCertificate } from '@zhengzhao/verifier-service';
 import { readJsonFile } from '../io.js';
-
-/** ISO/IEC 18013-5 reader authentication certificates (id-mdlReaderAuth, Annex B.1.7). */
-export const READER_AUTH_EKU = '1.0.18013.5.1.6';
 
 /** One relying party of the demo: its certificate chain (leaf first, PEM) and private key. */
 export interface DemoRelyingParty {
@@ -27,7 +23,6 @@ export interface DemoRelyingParties {
   readonly website: DemoRelyingParty;
 }
 
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
 
 /**
@@ -37,50 +32,26 @@ const DAY = 86_400_000;
  */
 export async function demoRelyingParties(path: string, now: Date): Promise<DemoRelyingParties> {
   if (existsSync(path)) return readJsonFile(path) as DemoRelyingParties;
-  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-  const rootKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notBefore = new Date(now.getTime() - DAY);
   const notAfter = new Date(now.getTime() + 3 * 365 * DAY);
-  const root = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01',
-    name: 'C=CN, O=Zhengzhao Demo Relying Parties, CN=Zhengzhao Demo Relying-Party Root',
-    notBefore,
-    notAfter,
-    signingAlgorithm: ALG,
-    keys: rootKeys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey),
-    ],
-  });
-  const leaf = async (serial: string, organisation: DemoRelyingParty['organisation'], dnsName?: string) => {
-    const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-    const certificate = await x509.X509CertificateGenerator.create({
-      serialNumber: serial,
-      subject: `C=CN, O=${organisation.en}, CN=${dnsName ?? organisation.en}`,
-      issuer: root.subject,
+  const root = await createRelyingPartyRoot({ organization: 'Zhengzhao Demo Relying Parties', notBefore, notAfter });
+  const leaf = async (serialNumber: string, organisation: DemoRelyingParty['organisation'], dnsName?: string) => {
+    const issued = await issueRelyingPartyCertificate(root, {
+      serialNumber,
+      organization: organisation.en,
+      ...(dnsName && { dnsName }),
       notBefore,
       notAfter,
-      signingAlgorithm: ALG,
-      publicKey: keys.publicKey,
-      signingKey: rootKeys.privateKey,
-      extensions: [
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-        new x509.ExtendedKeyUsageExtension([READER_AUTH_EKU], true),
-        ...(dnsName ? [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: dnsName }])] : []),
-        await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey),
-      ],
     });
-    const jwk = await webcrypto.subtle.exportKey('jwk', keys.privateKey);
+    const jwk = await webcrypto.subtle.exportKey('jwk', issued.keys.privateKey);
     return {
       organisation,
-      certificateChainPem: [encodeCertificatePem(new Uint8Array(certificate.rawData))],
+      certificateChainPem: [encodeCertificatePem(issued.certificate)],
       privateKeyJwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, d: jwk.d } as EcPrivateJwk,
     };
   };
   const parties: DemoRelyingParties = {
-    rootPem: encodeCertificatePem(new Uint8Array(root.rawData)),
+    rootPem: encodeCertificatePem(new Uint8Array(root.certificate.rawData)),
     counter: await leaf('02', { 'zh-CN': '示例酒店前台 (演示)', en: 'Demo Hotel Front Desk' }),
     website: await leaf('03', { 'zh-CN': '政务服务网 (演示)', en: 'Demo Government Services' }, 'localhost'),
   };

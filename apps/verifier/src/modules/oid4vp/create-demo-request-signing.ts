@@ -1,11 +1,7 @@
-import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
-import * as x509 from '@peculiar/x509';
 import { createStaticTrustSource, decodeBase64url, type Platform, type TrustSource, ZzError } from '@zhengzhao/core';
+import { createRelyingPartyRoot, issueRelyingPartyCertificate, READER_AUTH_EKU } from './relying-party-certificates.js';
 import type { RequestSigning } from './service.js';
-
-/** OID of ISO 18013-5 reader authentication certificates (id-mdlReaderAuth), used for verifier access certificates. */
-export const READER_AUTH_EKU = '1.0.18013.5.1.6';
 
 /** A demo relying-party authority and the verifier's access certificate under it. */
 export interface DemoRequestSigning extends RequestSigning {
@@ -18,7 +14,6 @@ export interface DemoRequestSigning extends RequestSigning {
 }
 
 const DAY = 86_400_000;
-const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 /**
  * Makes a request-signing identity for demos and tests (`zz start`): a self-signed relying-party
@@ -38,46 +33,22 @@ export async function createDemoRequestSigning(options: {
     throw new ZzError('ERR_CONFIG_INVALID', 'host must be a DNS name');
   }
   const organization = options.organization ?? 'Zhengzhao Demo Relying Party';
-  x509.cryptoProvider.set(webcrypto as unknown as Crypto);
-  const rootKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const leafKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notBefore = new Date(now.getTime() - DAY);
   const notAfter = new Date(now.getTime() + (options.days ?? 365) * DAY);
-  const root = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: '01',
-    name: `C=CN, O=${organization}, CN=${organization} Root`,
-    notBefore,
-    notAfter,
-    signingAlgorithm: ALG,
-    keys: rootKeys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey),
-    ],
-  });
-  const leaf = await x509.X509CertificateGenerator.create({
+  const root = await createRelyingPartyRoot({ organization, notBefore, notAfter });
+  const leaf = await issueRelyingPartyCertificate(root, {
     serialNumber: '02',
-    subject: `C=CN, O=${organization}, CN=${host}`,
-    issuer: root.subject,
+    organization,
+    dnsName: host,
     notBefore,
     notAfter,
-    signingAlgorithm: ALG,
-    publicKey: leafKeys.publicKey,
-    signingKey: rootKeys.privateKey,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([READER_AUTH_EKU], true),
-      new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: host }]),
-      await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey),
-    ],
   });
-  const jwk = await webcrypto.subtle.exportKey('jwk', leafKeys.privateKey);
+  const jwk = await webcrypto.subtle.exportKey('jwk', leaf.keys.privateKey);
   const signer = await platform.suite('ES256').importSigner(decodeBase64url(jwk.d as string));
-  const rootCertificate = new Uint8Array(root.rawData);
+  const rootCertificate = new Uint8Array(root.certificate.rawData);
   return {
     signer,
-    certificateChain: [new Uint8Array(leaf.rawData)],
+    certificateChain: [leaf.certificate],
     clientId: `x509_san_dns:${host.toLowerCase()}`,
     rootCertificate,
     walletTrust: createStaticTrustSource({ platform, roots: [rootCertificate], leafExtendedKeyUsage: READER_AUTH_EKU }),
