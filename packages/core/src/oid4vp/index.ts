@@ -51,5 +51,11 @@ export {
   type VerifyAuthorizationRequestOptions,
   verifyAuthorizationRequest,
 } from './verify-authorization-request.js';
-export { type VerifyVpTokenOptions, verifyVpToken } from './verify-vp-token.js';
+export {
+  type VerifyVpPresentation,
+  type VerifyVpTokenOptions,
+  type VpPresentationExpectations,
+  verifyVpToken,
+  verifyVpTokenWith,
+} from './verify-vp-token.js';
 export { checkVpToken, type Oid4vpVpToken } from './vp-token.js';

@@ -5,6 +5,7 @@ import type {
   Platform,
   TrustSource,
 } from '@zhengzhao/core';
+import { verifyVpTokenWith } from '@zhengzhao/core';
 import {
   type CacheState,
   createVerifier,
@@ -13,7 +14,6 @@ import {
   type VerifierCacheStore,
   type VerifierReport,
 } from '@zhengzhao/verifier';
-import { verifyVpTokenWith } from './verify-vp-token-with.js';
 
 /**
  * The one place the service verifies credentials: the verifier SDK (`@zhengzhao/verifier`,
@@ -78,7 +78,15 @@ export function createVerificationEngine(options: VerificationEngineOptions): Ve
   const freshness = options.freshnessSeconds === undefined ? {} : { freshnessSeconds: options.freshnessSeconds };
   return {
     verify: (input, verifyOptions) => verifier.verify(input, { ...verifyOptions, ...freshness }),
-    verifyVpToken: (vpToken, request) => verifyVpTokenWith(options.platform, verifier, vpToken, request),
+    verifyVpToken: (vpToken, request) =>
+      verifyVpTokenWith(
+        options.platform,
+        vpToken,
+        request,
+        (input, expectations) => verifier.verify(input, expectations),
+        // refused before any trust or status data was consulted: nothing stale to report
+        (report) => ({ ...report, cache: { stale: false } }),
+      ),
     refresh: () => verifier.refresh(),
     cacheState: () => verifier.cacheState(),
     ready: () => verifier.ready(),
