@@ -3,8 +3,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import { activationErrorMessage, errorCode } from '../wallet/error-message.js';
 import { useWallet } from '../wallet/wallet-context.js';
-import { activationReady, normaliseActivationCode, normaliseCardNumber } from './activation-input.js';
+import { activationReady } from './activation-input.js';
 import { useAnnounce } from './announcer.js';
+import { CardProofFields } from './card-proof-fields.js';
 
 export interface ActivationFormProps {
   /**
@@ -61,42 +62,15 @@ export function ActivationForm({ onActivated }: ActivationFormProps) {
       <h2 id={`${id}-title`}>{t.activateTitle}</h2>
       <p>{t.activateIntro}</p>
       <form onSubmit={submit} aria-busy={busy} noValidate data-testid="activation-form">
-        <div className="field">
-          <label htmlFor={`${id}-card`}>{t.cardNumberLabel}</label>
-          <input
-            id={`${id}-card`}
-            name="card_number"
-            autoComplete="off"
-            autoCapitalize="characters"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={64}
-            value={cardNumber}
-            onChange={(event) => setCardNumber(normaliseCardNumber(event.target.value))}
-            aria-describedby={error ? errorId : undefined}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t.activationCodeLabel}</label>
-          <p id={`${id}-code-hint`} className="field-hint">
-            {t.activationCodeHint}
-          </p>
-          <input
-            id={`${id}-code`}
-            name="activation_code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{8}"
-            maxLength={8}
-            value={code}
-            onChange={(event) => setCode(normaliseActivationCode(event.target.value))}
-            aria-describedby={`${id}-code-hint${error ? ` ${errorId}` : ''}`}
-            aria-invalid={error?.code.startsWith('ERR_OID4VCI_ACTIVATION_CODE') ? true : undefined}
-            className="pin-input"
-            required
-          />
-        </div>
+        <CardProofFields
+          id={id}
+          cardNumber={cardNumber}
+          code={code}
+          onCardNumber={setCardNumber}
+          onCode={setCode}
+          {...(error && { errorId })}
+          codeInvalid={error?.code.startsWith('ERR_OID4VCI_ACTIVATION_CODE') ?? false}
+        />
         <details
           className="advanced"
           open={advancedOpen}

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useAnnounce } from '../components/announcer.js';
+import { CardProofFields } from '../components/card-proof-fields.js';
 import { Screen } from '../components/screen.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { Locale, Preferences } from '../preferences/preferences.js';
@@ -160,35 +161,7 @@ function LostPhoneForm({ defaultIssuer }: { defaultIssuer?: string }) {
             required
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-card`}>{t.cardNumberLabel}</label>
-          <input
-            id={`${id}-card`}
-            autoComplete="off"
-            autoCapitalize="characters"
-            maxLength={64}
-            value={cardNumber}
-            onChange={(event) => setCardNumber(event.target.value.trim())}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t.activationCodeLabel}</label>
-          <p id={`${id}-code-hint`} className="field-hint">
-            {t.activationCodeHint}
-          </p>
-          <input
-            id={`${id}-code`}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{8}"
-            maxLength={8}
-            value={code}
-            onChange={(event) => setCode(event.target.value.replace(/\D/g, ''))}
-            aria-describedby={`${id}-code-hint`}
-            required
-          />
-        </div>
+        <CardProofFields id={id} cardNumber={cardNumber} code={code} onCardNumber={setCardNumber} onCode={setCode} />
         {result ? (
           <p
             className={result.ok ? 'notice notice-info' : 'field-error'}
