@@ -32,47 +32,47 @@ function safeName(key: unknown): string {
 
 /** Checks one value against its element definition and returns it normalised. */
 export function validateElementValue(element: ElementDefinition, raw: unknown): ClaimValue {
-  const fail = (problem: string): never => schemaError(element.id, problem);
   let value: ClaimValue;
   switch (element.valueType) {
     case 'tstr':
-      if (typeof raw !== 'string') fail('must be a text string');
+      if (typeof raw !== 'string') schemaError(element.id, 'must be a text string');
       value = raw as string;
-      if ((value as string).length === 0) fail('must not be empty');
-      if (hasControlCharacter(value as string)) fail('must not contain control characters');
+      if ((value as string).length === 0) schemaError(element.id, 'must not be empty');
+      if (hasControlCharacter(value as string)) schemaError(element.id, 'must not contain control characters');
       // UTF-16 length bounds the code-point count, so spread only when it could be too long.
       if (
         element.maxLength !== undefined &&
         (value as string).length > element.maxLength &&
         [...(value as string)].length > element.maxLength
       ) {
-        fail(`must be at most ${element.maxLength} characters`);
+        schemaError(element.id, `must be at most ${element.maxLength} characters`);
       }
       break;
     case 'uint':
-      if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0) fail('must be an unsigned integer');
+      if (typeof raw !== 'number' || !Number.isSafeInteger(raw) || raw < 0)
+        schemaError(element.id, 'must be an unsigned integer');
       value = raw as number;
       break;
     case 'bool':
-      if (typeof raw !== 'boolean') fail('must be a boolean');
+      if (typeof raw !== 'boolean') schemaError(element.id, 'must be a boolean');
       value = raw as boolean;
       break;
     case 'full-date': {
       const inner = raw instanceof Tag && raw.tag === TAG_FULL_DATE ? raw.value : raw;
-      if (!isFullDate(inner)) fail('must be a full-date YYYY-MM-DD');
+      if (!isFullDate(inner)) schemaError(element.id, 'must be a full-date YYYY-MM-DD');
       value = inner as string;
       break;
     }
     case 'bstr':
-      if (!(raw instanceof Uint8Array)) fail('must be a byte string');
+      if (!(raw instanceof Uint8Array)) schemaError(element.id, 'must be a byte string');
       value = raw as Uint8Array;
       if (element.maxLength !== undefined && value.length > element.maxLength) {
-        fail(`must be at most ${element.maxLength} bytes`);
+        schemaError(element.id, `must be at most ${element.maxLength} bytes`);
       }
       break;
   }
   const problem = element.check?.(value);
-  if (problem !== undefined) fail(problem);
+  if (problem !== undefined) schemaError(element.id, problem);
   return value;
 }
 
@@ -88,7 +88,7 @@ export function validateClaims(typeId: string, claims: ClaimsInput): ValidatedCl
   if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
     throw new ZzError('ERR_CATALOG_SCHEMA', 'Claims must be an object or a map');
   }
-  const entries: [unknown, unknown][] = claims instanceof Map ? [...claims.entries()] : Object.entries(claims);
+  const entries: Iterable<[unknown, unknown]> = claims instanceof Map ? claims : Object.entries(claims);
   const out: Record<string, ClaimValue> = {};
   // Keys are unique (object or Map), so at most elements.length + 1 entries are looked at.
   for (const [key, raw] of entries) {

@@ -10,8 +10,6 @@ export const TAG_DATE_TIME = 0;
 /** RFC 8943: tag 1004, RFC 3339 full-date string (ISO 18013-5 `full-date`). */
 export const TAG_FULL_DATE = 1004;
 
-const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * `#6.0(tstr)` for a moment, formatted as ISO 18013-5 §7.2.1 asks: RFC 3339 in UTC with a `Z`
  * and no fractional seconds (the instant is truncated to the second).
@@ -29,12 +27,32 @@ export function fullDate(date: string): Tag {
 
 /** True for a real calendar date in `YYYY-MM-DD` form. */
 export function isFullDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = FULL_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  // Read digit by digit: this runs for every date in every verification, and a regex match plus
+  // a Date object cost more than the rest of the check.
+  if (typeof value !== 'string' || value.length !== 10) return false;
+  if (value.charCodeAt(4) !== 0x2d || value.charCodeAt(7) !== 0x2d) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** The decimal number in `count` ASCII digits from `start`, or −1 when any is not a digit. */
+function digitsAt(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Reads a decoded `tdate`: cbor-x turns tag 0 and tag 1 into Date objects. */
