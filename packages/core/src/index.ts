@@ -90,6 +90,7 @@ export * from './qr/index.js';
 export * from './sd-jwt/index.js';
 export * from './session/index.js';
 export * from './status-list/index.js';
+export { checkSignedBeforeRevocation } from './trust/check-signed-before-revocation.js';
 // trust and status interfaces
 export type {
   StatusReference,
@@ -98,6 +99,7 @@ export type {
   TrustResolution,
   TrustSource,
 } from './trust/trust-source.js';
+export * from './trust-list/index.js';
 // verification reports
 export {
   CHECK_IDS,

@@ -16,6 +16,14 @@ export {
   type TestAuthorityVariants,
   type TestCertificate,
 } from './create-test-authority.js';
+export {
+  createTestNationalRegistry,
+  type MutableTrustList,
+  TEST_ELEMENTS,
+  type TestNationalRegistry,
+  type TestProvince,
+  type TestRelyingParty,
+} from './create-test-national-registry.js';
 export { type FixedClock, fixedClock } from './fixed-clock.js';
 export { freePort } from './free-port.js';
 export { hasSuite } from './has-suite.js';

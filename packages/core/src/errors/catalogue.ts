@@ -72,6 +72,13 @@ export const ERROR_CATALOGUE = {
   ERR_TRUST_KID_UNKNOWN: { status: 400, title: 'Key identifier not found in the trust sources' },
   ERR_TRUST_DOCTYPE_NOT_ALLOWED: { status: 400, title: 'Issuer is not authorised for this credential type' },
   ERR_TRUST_CHAIN_LENGTH: { status: 400, title: 'Certificate chain is longer than its path length constraints allow' },
+  ERR_TRUST_KEY_COMPROMISED: { status: 400, title: 'Signed after the issuer key was declared compromised' },
+  ERR_TRUST_ISSUER_WITHDRAWN: { status: 400, title: 'Signed after the issuer was withdrawn from the trust list' },
+  ERR_TRUST_LIST_MALFORMED: { status: 400, title: 'Malformed trust list' },
+  ERR_TRUST_LIST_SIGNATURE: { status: 400, title: 'Trust list signature does not verify' },
+  ERR_TRUST_LIST_EXPIRED: { status: 400, title: 'Trust list has expired' },
+  ERR_TRUST_LIST_NOT_YET_VALID: { status: 400, title: 'Trust list is dated in the future' },
+  ERR_TRUST_LIST_ROLLBACK: { status: 409, title: 'Trust list is older than the one already held' },
 
   // mdoc
   ERR_MDOC_MALFORMED: { status: 400, title: 'Malformed mdoc structure' },
@@ -111,6 +118,8 @@ export const ERROR_CATALOGUE = {
   ERR_FRESHNESS_STALE: { status: 400, title: 'Presentation is older than the freshness window' },
   ERR_FRESHNESS_FUTURE: { status: 400, title: 'Presentation is dated in the future' },
   ERR_READER_SCOPE: { status: 403, title: 'Requested elements exceed the relying party registration' },
+  ERR_READER_NOT_REGISTERED: { status: 403, title: 'Relying party is not registered with the national trust registry' },
+  ERR_READER_DEREGISTERED: { status: 403, title: 'Relying party has been de-registered' },
 
   // catalog and identity numbers
   ERR_CATALOG_UNKNOWN_TYPE: { status: 400, title: 'Credential type not in the catalog' },

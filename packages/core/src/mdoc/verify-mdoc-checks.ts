@@ -3,6 +3,7 @@ import { type CoseSign1, coseKid, coseX5Chain, verifyCoseSign1 } from '../cose/s
 import { ZzError } from '../errors/zz-error.js';
 import type { DigestAlgorithm, SuiteId } from '../platform/crypto-suite.js';
 import type { Platform } from '../platform/platform.js';
+import { checkSignedBeforeRevocation } from '../trust/check-signed-before-revocation.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
 import { checkStatus } from '../verify/check-status.js';
 import type { ReportBuilder } from '../verify/report.js';
@@ -59,9 +60,11 @@ export async function runIssuerChecks(
       throw new ZzError('ERR_DOCTYPE_UNEXPECTED', 'docType is not the one requested');
     }
   });
-  await report.run('validity', () =>
-    checkValidity((mso as MobileSecurityObject).validityInfo, now, (resolution as TrustResolution).validity),
-  );
+  await report.run('validity', () => {
+    const { validityInfo } = mso as MobileSecurityObject;
+    checkValidity(validityInfo, now, (resolution as TrustResolution).validity);
+    checkSignedBeforeRevocation(resolution, validityInfo.signed, now);
+  });
   const statusValue = await checkStatus(report, {
     resolver: options.statusResolver,
     reference: () => mso?.status,

@@ -5,6 +5,7 @@ import { type ValidatedClaims, validateClaims } from '../catalog/validate-claims
 import { verifyCoseSign1 } from '../cose/sign1.js';
 import { isZzError, ZzError } from '../errors/zz-error.js';
 import type { Platform } from '../platform/platform.js';
+import { checkSignedBeforeRevocation } from '../trust/check-signed-before-revocation.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
 import { checkStatus } from '../verify/check-status.js';
 import { ReportBuilder, type VerificationReport } from '../verify/report.js';
@@ -72,6 +73,7 @@ export async function verifyQr(
   await report.run('validity', () => {
     if (cwt.iat > nowSeconds + skew) throw new ZzError('ERR_VALIDITY_NOT_YET_VALID', 'Credential iat is in the future');
     if (cwt.exp <= nowSeconds) throw new ZzError('ERR_VALIDITY_EXPIRED', 'Credential has expired');
+    checkSignedBeforeRevocation(resolution, new Date(cwt.iat * 1000), now);
     const cardExpiry = claims?.expiry_date;
     if (typeof cardExpiry === 'string' && cardExpiry < chinaDateOf(now)) {
       throw new ZzError('ERR_VALIDITY_EXPIRED', 'The identity card has expired');

@@ -2,6 +2,7 @@ import { ZzError } from '../errors/zz-error.js';
 import { type JsonObject, verifyJws } from '../jose/jws-compact.js';
 import { decodeX5c } from '../jose/x5c.js';
 import type { Platform } from '../platform/platform.js';
+import { checkSignedBeforeRevocation } from '../trust/check-signed-before-revocation.js';
 import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
 import { checkStatus } from '../verify/check-status.js';
 import { type CheckId, ReportBuilder, type VerificationReport } from '../verify/report.js';
@@ -92,7 +93,11 @@ export async function verifySdJwtVc(
       throw new ZzError('ERR_SDJWT_VCT_MISMATCH', 'vct is not the expected credential type');
     }
   });
-  await report.run('validity', () => checkJwtValidity(payload, now, skew));
+  await report.run('validity', () => {
+    checkJwtValidity(payload, now, skew);
+    const iat = typeof payload.iat === 'number' ? new Date(payload.iat * 1000) : undefined;
+    checkSignedBeforeRevocation(trusted, iat, now);
+  });
 
   const statusValue = await checkStatus(report, {
     resolver: options.statusResolver,

@@ -122,6 +122,7 @@ function toResolution({ leaf, root, path }: ChainValidationResult): TrustResolut
   return {
     publicKey: leaf.publicKey,
     validity: { notBefore, notAfter },
+    certificates: { leaf: leaf.der, root: root.der },
     issuer: {
       name: leaf.subject.display,
       suite: leaf.publicKey.suite,

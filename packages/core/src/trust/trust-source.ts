@@ -11,6 +11,14 @@ export interface TrustResolution {
    * validity) must be refused.
    */
   readonly validity?: { readonly notBefore: Date; readonly notAfter: Date };
+  /**
+   * From this moment on the key signs nothing valid (a key declared compromised, an authority
+   * withdrawn from the trust list): a credential signed at or after `at` fails with `code`;
+   * earlier ones stay valid until they expire. Checked by every pipeline's `validity` check.
+   */
+  readonly revoked?: { readonly at: Date; readonly code: 'ERR_TRUST_KEY_COMPROMISED' | 'ERR_TRUST_ISSUER_WITHDRAWN' };
+  /** The DER of the signing certificate and of the root it chained to, when the key came from a chain. */
+  readonly certificates?: { readonly leaf: Uint8Array; readonly root: Uint8Array };
 }
 
 export interface TrustQuery {

@@ -16,6 +16,7 @@ import {
   KeyUsage,
   KeyUsageFlags,
   Name,
+  SubjectAlternativeName,
   SubjectKeyIdentifier,
   SubjectPublicKeyInfo,
   TBSCertificate,
@@ -57,6 +58,13 @@ export interface CertificateExtensionsInput {
   readonly issuerAlternativeName?: AlternativeNameInput;
   /** One CRL distribution point URI (RFC 5280 §4.2.1.13), non-critical. */
   readonly crlDistributionPoint?: string;
+  /** SubjectAlternativeName dNSName entries (RFC 5280 §4.2.1.6), non-critical: OpenID4VP `x509_san_dns`. */
+  readonly subjectAlternativeDnsNames?: readonly string[];
+  /**
+   * Further non-critical extensions, each its OID and the DER of its value (the content of
+   * extnValue), for example the relying-party registration of a reader certificate.
+   */
+  readonly otherExtensions?: readonly { readonly oid: string; readonly value: Uint8Array }[];
 }
 
 /** Options of the general certificate builder; the Annex B builders fill them in. */
@@ -163,6 +171,28 @@ async function encodeExtensions(
     const fullName = [new GeneralName({ uniformResourceIdentifier: input.crlDistributionPoint })];
     const point = new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName }) });
     add(X509_OID.crlDistributionPoints, false, new CRLDistributionPoints([point]));
+  }
+  if (input.subjectAlternativeDnsNames) {
+    if (input.subjectAlternativeDnsNames.length === 0) throw new ZzError('ERR_X509_PROFILE', 'No DNS name given');
+    const names = input.subjectAlternativeDnsNames.map((name) => {
+      assertIa5(name, 'DNS name');
+      return new GeneralName({ dNSName: name });
+    });
+    add(X509_OID.subjectAltName, false, new SubjectAlternativeName(names));
+  }
+  for (const extension of input.otherExtensions ?? []) {
+    if (typeof extension.oid !== 'string' || !/^[0-2](\.\d+)+$/.test(extension.oid)) {
+      throw new ZzError('ERR_X509_PROFILE', 'Extension OID must be dotted decimal');
+    }
+    if (!(extension.value instanceof Uint8Array))
+      throw new ZzError('ERR_X509_PROFILE', 'Extension value must be DER bytes');
+    list.push(
+      new Extension({
+        extnID: extension.oid,
+        critical: false,
+        extnValue: new OctetString(toArrayBuffer(extension.value)),
+      }),
+    );
   }
   return new Extensions(list);
 }

@@ -28,7 +28,7 @@ export {
 } from './create-x509-certificate.js';
 export { decodeEcdsaSigValue, encodeEcdsaSigValue } from './der-integer.js';
 export type { CertificateName, CertificateSubject } from './name.js';
-export { X509_OID } from './oids.js';
+export { normaliseOid, X509_OID } from './oids.js';
 export { MAX_CERTIFICATE_BYTES, type ParsedCertificate, parseCertificate } from './parse-certificate.js';
 export { decodeCertificatePem, decodeCertificatePemChain, encodeCertificatePem } from './pem.js';
 export { createCertificateSerialNumber } from './serial-number.js';

@@ -31,6 +31,7 @@ export const X509_OID = {
   serialNumber: '2.5.4.5',
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
   issuerAltName: '2.5.29.18',
   basicConstraints: '2.5.29.19',
   crlDistributionPoints: '2.5.29.31',
@@ -60,4 +61,18 @@ export function suiteOfSignatureOid(oid: string): SuiteId {
   if (oid === X509_OID.ecdsaWithSha256) return 'ES256';
   if (oid === X509_OID.sm2WithSm3) return 'SM2';
   throw new ZzError('ERR_CRYPTO_UNSUPPORTED_ALG', 'Certificate signature algorithm is not supported');
+}
+
+/**
+ * The dotted form of an OID as asn1js decodes it. asn1js writes an arc beyond 2^53 (every arc
+ * of the UUID arc 2.25, ITU-T X.667) as `{…}`, the hex of its base-128 digits; this turns such
+ * arcs back into decimal so that OIDs compare as written.
+ */
+export function normaliseOid(oid: string): string {
+  if (!oid.includes('{')) return oid;
+  return oid.replace(/\{([0-9a-f]*)\}/g, (_, hex: string) => {
+    let value = 0n;
+    for (let i = 0; i < hex.length; i += 2) value = value * 128n + BigInt(Number.parseInt(hex.slice(i, i + 2), 16));
+    return value.toString();
+  });
 }

@@ -10,6 +10,7 @@ import {
   IssueAlternativeName,
   KeyUsage,
   KeyUsageFlags,
+  SubjectAlternativeName,
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { bytesEqual, toHex } from '../bytes/bytes.js';
@@ -19,7 +20,7 @@ import type { KeyUsageName } from './create-x509-certificate.js';
 import { readDerHeader } from './der.js';
 import { decodeEcdsaSigValue } from './der-integer.js';
 import { type CertificateName, decodeCertificateName } from './name.js';
-import { suiteOfCurveOid, suiteOfSignatureOid, X509_OID } from './oids.js';
+import { normaliseOid, suiteOfCurveOid, suiteOfSignatureOid, X509_OID } from './oids.js';
 
 /** Largest DER certificate accepted (issuing-authority certificates are well under 2 KiB). */
 export const MAX_CERTIFICATE_BYTES = 16 * 1024;
@@ -51,6 +52,10 @@ export interface ParsedCertificate {
   /** IssuerAlternativeName entries as `uri:…` or `email:…`. */
   readonly issuerAlternativeName?: readonly string[];
   readonly crlDistributionPoints?: readonly string[];
+  /** SubjectAlternativeName dNSName entries, lower-cased. */
+  readonly subjectAlternativeDnsNames?: readonly string[];
+  /** Non-critical extensions this parser does not interpret: OID → DER of the value. */
+  readonly otherExtensions?: ReadonlyMap<string, Uint8Array>;
   /** Critical extensions this parser does not understand (RFC 5280 §4.2: reject the certificate). */
   readonly unhandledCriticalExtensions: readonly string[];
 }
@@ -131,6 +136,8 @@ type ExtensionFields = Pick<
   | 'authorityKeyIdentifier'
   | 'issuerAlternativeName'
   | 'crlDistributionPoints'
+  | 'subjectAlternativeDnsNames'
+  | 'otherExtensions'
   | 'unhandledCriticalExtensions'
 >;
 
@@ -138,8 +145,9 @@ function readExtensions(cert: Certificate): ExtensionFields {
   const fields: { -readonly [K in keyof ExtensionFields]: ExtensionFields[K] } = { unhandledCriticalExtensions: [] };
   const unhandled: string[] = [];
   const seen = new Set<string>();
+  const other = new Map<string, Uint8Array>();
   for (const extension of cert.tbsCertificate.extensions ?? []) {
-    const oid = extension.extnID;
+    const oid = normaliseOid(extension.extnID);
     if (seen.has(oid)) throw new ZzError('ERR_X509_MALFORMED', 'Extension appears twice');
     seen.add(oid);
     const value = new Uint8Array(
@@ -156,7 +164,7 @@ function readExtensions(cert: Certificate): ExtensionFields {
         break;
       }
       case X509_OID.extKeyUsage:
-        fields.extendedKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)];
+        fields.extendedKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)].map(normaliseOid);
         break;
       case X509_OID.basicConstraints: {
         const bc = AsnConvert.parse(value, BasicConstraints);
@@ -182,11 +190,18 @@ function readExtensions(cert: Certificate): ExtensionFields {
           (point.distributionPoint?.fullName ?? []).flatMap((name) => name.uniformResourceIdentifier ?? []),
         );
         break;
+      case X509_OID.subjectAltName:
+        fields.subjectAlternativeDnsNames = Array.from(AsnConvert.parse(value, SubjectAlternativeName)).flatMap(
+          (name) => (name.dNSName !== undefined ? [name.dNSName.toLowerCase()] : []),
+        );
+        break;
       default:
         if (extension.critical) unhandled.push(oid);
+        else other.set(oid, octets(value));
     }
   }
   fields.unhandledCriticalExtensions = unhandled;
+  if (other.size > 0) fields.otherExtensions = other;
   return fields;
 }
 
