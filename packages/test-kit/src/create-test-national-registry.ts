@@ -55,6 +55,7 @@ export interface TestNationalRegistry {
   readerCertificate(registration: {
     id: string;
     elements: RegisteredElements;
+    dnsNames?: readonly string[];
   }): Promise<{ signer: ExportableSigner; der: Uint8Array }>;
 }
 
@@ -145,10 +146,15 @@ export async function createTestNationalRegistry(options: {
     });
   }
 
-  const readerCertificate = async (registration: { id: string; elements: RegisteredElements }) => {
+  const readerCertificate = async (registration: {
+    id: string;
+    elements: RegisteredElements;
+    dnsNames?: readonly string[];
+  }) => {
     const signer = await es256.generateSigner();
     const der = await createRelyingPartyCertificate({
       ...(await underRoot(`RP ${registration.id}`, signer)),
+      ...(registration.dnsNames && { dnsNames: registration.dnsNames }),
       registration: {
         id: registration.id,
         name: { 'zh-CN': `测试 ${registration.id}`, en: `Test ${registration.id}` },

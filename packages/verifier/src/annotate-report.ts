@@ -33,7 +33,7 @@ export function annotateReport(
     ...(trustAgeMs !== undefined && { trustAgeSeconds: Math.floor(trustAgeMs / 1000) }),
     ...(statusAgeMs !== undefined && { statusAgeSeconds: Math.floor(statusAgeMs / 1000) }),
   };
-  const entry = trust.bundle?.issuerFor(report.issuer);
+  const entry = trust.bundle?.issuerFor(report.issuer) ?? trust.list?.authorityForAnchor(report.issuer?.trustAnchor);
   const trustedIssuer = entry ? { trustedIssuer: { id: entry.id, name: entry.name } } : {};
   if (!cache.stale) return { ...report, cache, ...trustedIssuer };
   const what =

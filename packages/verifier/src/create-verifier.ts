@@ -1,7 +1,10 @@
 import {
   decodeDeviceResponse,
   isZzError,
+  MAX_TRUST_LIST_BYTES,
   type StatusResolver,
+  TRUST_LIST_COSE_MEDIA_TYPE,
+  TRUST_LIST_JWS_MEDIA_TYPE,
   verifyMdocDocument,
   verifyPresentation,
   ZzError,
@@ -25,6 +28,14 @@ import {
   readPersistedTrust,
   type TrustState,
 } from './trust-bundle/trust-state.js';
+import { isNationalTrust, type NationalTrust, nationalRoots } from './trust-list/national-trust.js';
+import {
+  type HeldTrustList,
+  holdTrustList,
+  persistTrustList,
+  readPersistedTrustList,
+  trustSourceOfList,
+} from './trust-list/trust-list-state.js';
 import {
   type CacheState,
   DEFAULT_MAX_CACHE_AGE_SECONDS,
@@ -82,8 +93,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
   }
   const store = options.store ?? createMemoryCacheStore();
 
+  const national = isNationalTrust(options.trust) ? options.trust : undefined;
+  const roots = national ? nationalRoots(national) : [];
   let trust: TrustState;
-  if (isTrustSource(options.trust)) trust = { source: options.trust };
+  if (national) trust = { source: trustSourceOfList(undefined) };
+  else if (isTrustSource(options.trust)) trust = { source: options.trust };
   else {
     const bundle = parseTrustBundle(options.trust);
     trust = bundleState(platform, bundle, issuedAtOf(bundle));
@@ -96,7 +110,38 @@ export function createVerifier(options: VerifierOptions): Verifier {
     maxAgeMs,
   });
 
+  const holdList = (held: HeldTrustList, fetchedAt: number, etag?: string): TrustState => ({
+    source: trustSourceOfList(held),
+    list: held,
+    fetchedAt,
+    ...(etag !== undefined && { etag }),
+  });
+  const loadNationalTrust = async (list: NationalTrust) => {
+    const at = now();
+    if (list.trustList !== undefined) {
+      const held = await holdTrustList(platform, roots, list.trustList, at, undefined).catch(() => undefined);
+      if (held) trust = holdList(held, held.verified.issuedAt.getTime());
+    }
+    const persisted = await readPersistedTrustList(store);
+    if (persisted) {
+      const minSequence = trust.list?.verified.list.sequence;
+      const held = await holdTrustList(platform, roots, persisted.signed, at, minSequence).catch(() => undefined);
+      if (held) {
+        const issuedAt = held.verified.issuedAt.getTime();
+        trust = holdList(held, Math.min(Math.max(persisted.fetchedAt, issuedAt), at.getTime()), persisted.etag);
+      }
+    }
+    if (trust.list && trust.fetchedAt !== undefined) {
+      await persistTrustList(store, trust.list, trust.fetchedAt, trust.etag).catch(() => {});
+    }
+  };
+
   const loading = (async () => {
+    if (national) {
+      await loadNationalTrust(national);
+      await registry.load(now());
+      return;
+    }
     const persisted = await readPersistedTrust(store);
     const usesBundles = trust.bundle !== undefined || options.trustBundleUrl !== undefined;
     if (persisted && usesBundles) {
@@ -131,7 +176,37 @@ export function createVerifier(options: VerifierOptions): Verifier {
     resolveStatus: (reference, query) => registry.resolve(reference, query.now, uses),
   });
 
+  async function refreshTrustList(list: NationalTrust, at: Date): Promise<RefreshOutcome> {
+    const url = list.trustListUrl;
+    if (!options.fetch || url === undefined) return { outcome: 'skipped' };
+    try {
+      const response = await fetchBounded(options.fetch, url, {
+        accept: TRUST_LIST_JWS_MEDIA_TYPE,
+        maxBytes: MAX_TRUST_LIST_BYTES,
+        ...(trust.etag !== undefined && trust.list && { etag: trust.etag }),
+      });
+      if (response.notModified && trust.list) {
+        trust = holdList(trust.list, at.getTime(), response.etag ?? trust.etag);
+        if (trust.list) await persistTrustList(store, trust.list, at.getTime(), trust.etag);
+        return { outcome: 'not-modified' };
+      }
+      const signed = response.contentType.startsWith(TRUST_LIST_COSE_MEDIA_TYPE)
+        ? response.body
+        : new TextDecoder().decode(response.body);
+      // a list that fails here leaves the previous good list in use
+      const held = await holdTrustList(platform, roots, signed, at, trust.list?.verified.list.sequence);
+      trust = holdList(held, at.getTime(), response.etag);
+      await persistTrustList(store, held, at.getTime(), response.etag);
+      await registry.reverify(at);
+      return { outcome: 'updated' };
+    } catch (error) {
+      if (!isZzError(error)) throw error;
+      return { outcome: 'failed', code: codeOf(error) };
+    }
+  }
+
   async function refreshTrust(at: Date): Promise<RefreshOutcome> {
+    if (national) return refreshTrustList(national, at);
     const url = options.trustBundleUrl;
     if (!options.fetch || url === undefined) return { outcome: 'skipped' };
     try {
@@ -207,8 +282,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const ages = lists.map((entry) => t - entry.fetchedAt);
       if (trust.fetchedAt !== undefined) ages.push(t - trust.fetchedAt);
       const oldestMs = ages.length === 0 ? 0 : Math.max(0, ...ages);
+      const held = trust.list?.verified;
       return {
         ...(trust.fetchedAt !== undefined && { trustFetchedAt: new Date(trust.fetchedAt).toISOString() }),
+        ...(held && {
+          trustList: {
+            sequence: held.list.sequence,
+            issuedAt: held.issuedAt.toISOString(),
+            expiresAt: held.expiresAt.toISOString(),
+          },
+        }),
         statusLists: lists.map((entry) => ({
           uri: entry.uri,
           fetchedAt: new Date(entry.fetchedAt).toISOString(),

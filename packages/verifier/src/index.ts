@@ -42,6 +42,7 @@ export {
   type TrustBundleName,
 } from './trust-bundle/trust-bundle.js';
 export { type BundleTrustSource, trustSourceFromBundle } from './trust-bundle/trust-source-from-bundle.js';
+export { isNationalTrust, type NationalTrust } from './trust-list/national-trust.js';
 export {
   type CachedStatusListState,
   type CacheState,

@@ -1,6 +1,7 @@
 import type { ErrorCode, MdocSessionTranscript, Platform, TrustSource, VerificationReport } from '@zhengzhao/core';
 import type { VerifierCacheStore } from './cache/verifier-cache-store.js';
 import type { TrustBundle, TrustBundleName } from './trust-bundle/trust-bundle.js';
+import type { NationalTrust } from './trust-list/national-trust.js';
 
 /** Default `maxCacheAgeSeconds`: one day. */
 export const DEFAULT_MAX_CACHE_AGE_SECONDS = 86_400;
@@ -9,11 +10,13 @@ export interface VerifierOptions {
   /** `createNodePlatform()` (`@zhengzhao/crypto-node`) or `createWebPlatform()` (`@zhengzhao/crypto-web`). */
   readonly platform: Platform;
   /**
-   * A trust bundle (checked with `parseTrustBundle`; its age counts from its `issued_at` until a
-   * `refresh()` confirms it), or a ready TrustSource (its age is the caller's business and is
-   * not reported).
+   * The national root (`{ nationalRoot, trustListUrl?, trustList? }`: the signed trust list is
+   * verified against it, downloaded by `refresh()`, persisted; its age counts from its
+   * `issued_at` until a `refresh()` confirms it); or a trust bundle (checked with
+   * `parseTrustBundle`, same age rule); or a ready TrustSource (its age is the caller's business
+   * and is not reported).
    */
-  readonly trust: TrustBundle | TrustSource;
+  readonly trust: NationalTrust | TrustBundle | TrustSource;
   /** Persistence of the trust bundle and status list tokens; default `createMemoryCacheStore()`. */
   readonly store?: VerifierCacheStore;
   /** Older trust or status data makes every report not valid (`ERR_VERIFIER_CACHE_STALE`). Default 86400. */
@@ -22,7 +25,7 @@ export interface VerifierOptions {
   readonly clock?: () => Date;
   /** Used by `refresh()` and to download unknown status lists on demand; absent = offline only. */
   readonly fetch?: typeof fetch;
-  /** Where `refresh()` downloads a new trust bundle (JSON). */
+  /** Where `refresh()` downloads a new trust bundle (JSON); for a national trust list use `trust.trustListUrl`. */
   readonly trustBundleUrl?: string;
 }
 
@@ -82,7 +85,7 @@ export interface RefreshOutcome {
 }
 
 export interface RefreshResult {
-  /** `skipped` without `fetch` or `trustBundleUrl`. */
+  /** `skipped` without `fetch` or a trust list / bundle URL. */
   readonly trust: RefreshOutcome;
   /** One entry per known status list URI. */
   readonly statusLists: readonly (RefreshOutcome & { readonly uri: string })[];
@@ -97,8 +100,10 @@ export interface CachedStatusListState {
 }
 
 export interface CacheState {
-  /** When the trust bundle was issued or last confirmed by `refresh()` (ISO 8601); absent for a TrustSource. */
+  /** When the trust list or bundle was issued or last confirmed by `refresh()` (ISO 8601); absent for a TrustSource. */
   readonly trustFetchedAt?: string;
+  /** The national trust list held, when the verifier uses one. */
+  readonly trustList?: { readonly sequence: number; readonly issuedAt: string; readonly expiresAt: string };
   readonly statusLists: readonly CachedStatusListState[];
   /** Age of the oldest piece of cached data, in whole seconds (0 when none). */
   readonly oldestAgeSeconds: number;

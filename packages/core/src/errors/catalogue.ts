@@ -79,6 +79,7 @@ export const ERROR_CATALOGUE = {
   ERR_TRUST_LIST_EXPIRED: { status: 400, title: 'Trust list has expired' },
   ERR_TRUST_LIST_NOT_YET_VALID: { status: 400, title: 'Trust list is dated in the future' },
   ERR_TRUST_LIST_ROLLBACK: { status: 409, title: 'Trust list is older than the one already held' },
+  ERR_TRUST_LIST_MISSING: { status: 503, title: 'No national trust list is held yet' },
 
   // mdoc
   ERR_MDOC_MALFORMED: { status: 400, title: 'Malformed mdoc structure' },

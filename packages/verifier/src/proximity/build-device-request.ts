@@ -3,9 +3,13 @@ import {
   createDeviceRequest,
   DEVICE_REQUEST_LIMITS,
   decodeCbor,
+  elementsOutsideRegistration,
   encodeCbor,
   type MdocSessionTranscript,
+  parseCertificate,
+  type RequestedElement,
   type RequestedNameSpaces,
+  readRelyingPartyRegistration,
   type Signer,
   ZzError,
 } from '@zhengzhao/core';
@@ -40,6 +44,7 @@ export async function buildDeviceRequest(
   ) {
     throw new ZzError('ERR_INPUT_INVALID', `Request 1 to ${DEVICE_REQUEST_LIMITS.docRequests} documents`);
   }
+  if (readerKey) assertWithinRegistration(docRequests, readerKey.certificateChain[0]);
   const gathered: CborValue[] = [];
   for (const docRequest of docRequests) {
     const single = await createDeviceRequest({
@@ -58,4 +63,30 @@ export async function buildDeviceRequest(
       ['docRequests', gathered],
     ]),
   );
+}
+
+/**
+ * The SDK never sends a request beyond the relying party's registration (Zhengzhao issue 6 §5):
+ * when the reader certificate carries one (issued by the national registry), every requested
+ * element must be in it, or `ERR_READER_SCOPE` is thrown before anything leaves the reader.
+ */
+function assertWithinRegistration(docRequests: readonly ProximityDocRequest[], leaf: Uint8Array | undefined): void {
+  if (!(leaf instanceof Uint8Array)) return; // createDeviceRequest reports the missing chain
+  const registration = readRelyingPartyRegistration(parseCertificate(leaf));
+  if (!registration) return;
+  const requested: RequestedElement[] = [];
+  for (const { docType, nameSpaces } of docRequests) {
+    if (typeof nameSpaces !== 'object' || nameSpaces === null) continue;
+    for (const [namespace, elements] of Object.entries(nameSpaces)) {
+      if (typeof elements !== 'object' || elements === null) continue;
+      for (const identifier of Object.keys(elements)) requested.push({ docType, namespace, identifier });
+    }
+  }
+  const beyond = elementsOutsideRegistration(requested, registration.elements);
+  if (beyond.length > 0) {
+    throw new ZzError(
+      'ERR_READER_SCOPE',
+      `Not registered for: ${beyond.map((element) => `${element.docType}/${element.identifier}`).join(', ')}`,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import type { Platform, TrustSource } from '@zhengzhao/core';
 import type { JsonValue, VerifierCacheStore } from '../cache/verifier-cache-store.js';
+import type { HeldTrustList } from '../trust-list/trust-list-state.js';
 import { parseTrustBundle } from './parse-trust-bundle.js';
 import type { TrustBundle } from './trust-bundle.js';
 import { type BundleTrustSource, trustSourceFromBundle } from './trust-source-from-bundle.js';
@@ -15,6 +16,8 @@ export interface TrustState {
   /** When the bundle was issued, or last downloaded / confirmed by `refresh()`, ms. */
   readonly fetchedAt?: number;
   readonly etag?: string;
+  /** Present when the trust came from a national trust list. */
+  readonly list?: HeldTrustList;
 }
 
 /** True for a TrustSource (as opposed to a trust bundle). */

@@ -52,3 +52,4 @@ export {
   type StartProximitySessionOptions,
   startProximitySession,
 } from './proximity/start-proximity-session.js';
+export type { RelyingPartyDirectory, RelyingPartyRegistrationView } from './registered-relying-party.js';

@@ -6,6 +6,7 @@ import type {
   SdJwtClaimPath,
   Signer,
 } from '@zhengzhao/core';
+import type { RelyingPartyRegistrationView } from '../registered-relying-party.js';
 
 /** `fetch` as the wallet uses it (the global one by default; tests inject their own). */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -22,6 +23,8 @@ export interface PresentationVerifier {
   readonly commonName?: string;
   /** The verifier's certificate (DER) that signed the request. */
   readonly certificate: Uint8Array;
+  /** Its registration in the national trust list, when a relying-party directory was given. */
+  readonly registration?: RelyingPartyRegistrationView;
 }
 
 /** One claim the verifier asks for. */

@@ -9,6 +9,8 @@ import {
   verifyAuthorizationRequest,
   ZzError,
 } from '@zhengzhao/core';
+import { elementsBeyondRegistration } from '../elements-beyond-registration.js';
+import { type RelyingPartyDirectory, registrationView } from '../registered-relying-party.js';
 import type { FetchFunction, PresentationRequest, RequestedCredential } from './presentation-types.js';
 import { exchangeWithVerifier, mediaTypeOf } from './verifier-http.js';
 
@@ -23,8 +25,14 @@ export interface ReadPresentationRequestOptions {
   readonly platform: Platform;
   /** The invocation: `openid4vp://?client_id=…&request_uri=…`, an https link with the same parameters, or QR text holding either. */
   readonly input: string;
-  /** Trust anchors of verifier (relying-party) certificates. */
+  /** Trust anchors of verifier (relying-party) certificates: with the national trust list, its `readerTrust`. */
   readonly trust: TrustSource;
+  /**
+   * The national trust list's relying parties (core `TrustListSource`): when given, the verifier
+   * must be registered and not de-registered (`ERR_READER_NOT_REGISTERED`, `ERR_READER_DEREGISTERED`)
+   * and ask only for registered claims (`ERR_READER_SCOPE`).
+   */
+  readonly relyingParties?: RelyingPartyDirectory;
   readonly fetch?: FetchFunction;
   readonly clock?: () => Date;
   /** Limit for fetching the Request Object (default 15 s). */
@@ -75,7 +83,18 @@ export async function readPresentationRequest(options: ReadPresentationRequestOp
   if (payload.transaction_data !== undefined) {
     throw new ZzError('ERR_OID4VP_REQUEST_INVALID', 'transaction_data is not supported');
   }
-  return describeRequest(request, payload);
+  const described = describeRequest(request, payload);
+  if (!options.relyingParties) return described;
+  const party = await options.relyingParties.relyingPartyForCertificate(described.verifier.certificate, clock());
+  const registration = registrationView(party);
+  const beyond = elementsBeyondRegistration(described, registration.elements);
+  if (beyond.length > 0) {
+    throw new ZzError(
+      'ERR_READER_SCOPE',
+      `Not registered for: ${beyond.map((element) => `${element.docType}/${element.identifier}`).join(', ')}`,
+    );
+  }
+  return { ...described, verifier: { ...described.verifier, registration } };
 }
 
 async function fetchRequestObject(uri: string, options: ReadPresentationRequestOptions): Promise<string> {

@@ -1,4 +1,6 @@
 import type { ErrorCode, MdocIssuerSigned, Signer } from '@zhengzhao/core';
+import type { ElementBeyondRegistration } from '../elements-beyond-registration.js';
+import type { RelyingPartyRegistrationView } from '../registered-relying-party.js';
 
 /** One requested data element (ISO/IEC 18013-5 §8.3.2.1.2.1 ItemsRequest: element → IntentToRetain). */
 export interface RequestedElement {
@@ -27,13 +29,21 @@ export interface ProximityReader {
   /** Subject common name (CN) of the trusted reader certificate. */
   readonly commonName?: string;
   /**
-   * The registered purpose. Reader certificates carry no purpose field yet (the national trust
-   * registry will register one per relying party): until then this is the organisation (O).
+   * The registered purpose (zh-CN) when the national trust list knows the reader; otherwise the
+   * certificate's organisation (O).
    */
   readonly purpose?: string;
+  /** The relying party's registration in the national trust list, when a directory was given and knows it. */
+  readonly registration?: RelyingPartyRegistrationView;
+  /** Requested elements beyond that registration: the request is refused (`ERR_READER_SCOPE`). */
+  readonly beyondRegistration?: readonly ElementBeyondRegistration[];
   /** The reader certificate (DER), when the request carried one, trusted or not. */
   readonly certificate?: Uint8Array;
-  /** Why the reader is not trusted: `ERR_SESSION_READER_AUTH_MISSING`, `ERR_SESSION_READER_AUTH_INVALID`, `ERR_TRUST_*`, `ERR_X509_*`. */
+  /**
+   * Why the reader is not trusted: `ERR_SESSION_READER_AUTH_MISSING`, `ERR_SESSION_READER_AUTH_INVALID`,
+   * `ERR_TRUST_*`, `ERR_X509_*`; with a relying-party directory also `ERR_READER_NOT_REGISTERED`,
+   * `ERR_READER_DEREGISTERED` and `ERR_READER_SCOPE` (it asks beyond its registration).
+   */
   readonly errorCode?: ErrorCode;
 }
 

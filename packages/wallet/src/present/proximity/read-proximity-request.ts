@@ -12,14 +12,25 @@ import {
   type TrustSource,
   ZzError,
 } from '@zhengzhao/core';
+import { elementsBeyondRegistration } from '../elements-beyond-registration.js';
+import {
+  type RelyingPartyDirectory,
+  type RelyingPartyRegistrationView,
+  registrationView,
+} from '../registered-relying-party.js';
 import type { ProximityReader, ProximityRequest, RequestedDocument, RequestedElement } from './proximity-types.js';
 
 export interface ReadProximityRequestOptions {
   /** The SessionTranscript the holder computed itself (readerAuth must cover it). */
   readonly sessionTranscript: MdocSessionTranscript;
-  /** Reader trust anchors (leaf must carry id-mdlReaderAuth). */
+  /** Reader trust anchors (leaf must carry id-mdlReaderAuth): with the national trust list, its `readerTrust`. */
   readonly trust: TrustSource;
   readonly now: Date;
+  /**
+   * The national trust list's relying parties (core `TrustListSource`): when given, a trusted
+   * reader must also be registered and not de-registered, and may ask only for registered elements.
+   */
+  readonly relyingParties?: RelyingPartyDirectory;
 }
 
 /**
@@ -61,15 +72,28 @@ export async function readProximityRequest(
     return untrusted('ERR_SESSION_READER_AUTH_INVALID');
   }
   const subject = verified.docRequests[0]?.reader?.subject ?? parseCertificate(first).subject;
-  return {
-    reader: {
-      trusted: true,
-      ...(subject.organization !== undefined && { organisation: subject.organization, purpose: subject.organization }),
-      ...(subject.commonName !== undefined && { commonName: subject.commonName }),
-      certificate: first,
-    },
-    documents,
+  const named = {
+    ...(subject.organization !== undefined && { organisation: subject.organization, purpose: subject.organization }),
+    ...(subject.commonName !== undefined && { commonName: subject.commonName }),
+    certificate: first,
   };
+  if (!options.relyingParties) return { reader: { trusted: true, ...named }, documents };
+  let registration: RelyingPartyRegistrationView;
+  try {
+    registration = registrationView(await options.relyingParties.relyingPartyForCertificate(first, now));
+  } catch (error) {
+    if (!isZzError(error)) throw error;
+    return untrusted(error.code);
+  }
+  const registered = { ...named, purpose: registration.purpose['zh-CN'], registration };
+  const beyond = elementsBeyondRegistration({ reader: { trusted: true }, documents }, registration.elements);
+  if (beyond.length > 0) {
+    return {
+      reader: { trusted: false, ...registered, beyondRegistration: beyond, errorCode: 'ERR_READER_SCOPE' },
+      documents,
+    };
+  }
+  return { reader: { trusted: true, ...registered }, documents };
 }
 
 function toRequestedDocument(docRequest: ParsedDeviceRequest['docRequests'][number]): RequestedDocument {
