@@ -102,5 +102,22 @@ describeEachDatabase<Oid4vciDatabase>(
       ).rejects.toSatisfy((e) => isZzError(e, 'ERR_CRYPTO_UNSUPPORTED_ALG'));
       expect(issuer.fakes.requests).toHaveLength(0);
     });
+
+    it('an SM2 province binds credentials to the phone’s P-256 key as well as to an SM2 key', async () => {
+      const sm2Issuer = await createTestIssuer(t.database.db, { suite: 'SM2', batchSize: 2 });
+      for (const device of [await deviceSigner(), await platform.suite('SM2').generateSigner()]) {
+        const offer = await activate(sm2Issuer.app, sm2Issuer.fakes.addPerson());
+        const received = await receiveCredentials(platform, {
+          offer: offer.credential_offer_link,
+          txCode: offer.tx_code,
+          deviceSigner: device,
+          configurationIds: ['eid_mdoc'],
+          fetch: injectFetch(sm2Issuer.app),
+          now: sm2Issuer.clock.now,
+        });
+        expect(received.batches[0]?.credentials).toHaveLength(2);
+        expect(sm2Issuer.fakes.requests.at(-1)?.deviceKeys[0]?.suite).toBe(device.publicKey.suite);
+      }
+    });
   },
 );

@@ -1,4 +1,4 @@
-import { type ExportableSigner, ZzError } from '@zhengzhao/core';
+import { type ExportableSigner, type SuiteId, ZzError } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { createHttpApp, createLogger, type HttpApp } from '@zhengzhao/server-kit';
 import { type FixedClock, fixedClock } from '@zhengzhao/test-kit';
@@ -80,7 +80,7 @@ export interface TestIssuer {
 
 export async function createTestIssuer(
   db: Kysely<Oid4vciDatabase>,
-  options: { batchSize?: number; txCodeMaxAttempts?: number; openapi?: boolean } = {},
+  options: { batchSize?: number; txCodeMaxAttempts?: number; openapi?: boolean; suite?: SuiteId } = {},
 ): Promise<TestIssuer> {
   const clock = fixedClock('2026-03-01T08:00:00Z');
   const fakes = createFakes();
@@ -98,6 +98,7 @@ export async function createTestIssuer(
       secretHashKey: 'test-secret-hash-key',
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       ...(options.txCodeMaxAttempts !== undefined ? { txCodeMaxAttempts: options.txCodeMaxAttempts } : {}),
+      ...(options.suite !== undefined ? { suite: options.suite } : {}),
     },
     database: { db },
     persons: fakes.persons,

@@ -63,7 +63,7 @@ describeEachDatabase<Oid4vciDatabase>('oid4vci metadata', oid4vciMigrations, (t)
   });
 });
 
-it('describes an SM2 issuer with COSE -65537 and SM2SM3 proofs, and refuses bad configuration', () => {
+it('describes an SM2 issuer with COSE -65537, SM2SM3 and ES256 proofs (P-256 phone keys), and refuses bad configuration', () => {
   const config = resolveOid4vciConfig({
     credentialIssuer: 'https://issuer.example/gd/',
     suite: 'SM2',
@@ -77,8 +77,17 @@ it('describes an SM2 issuer with COSE -65537 and SM2SM3 proofs, and refuses bad 
   expect(m.credential_configurations_supported.eid_mdoc?.credential_signing_alg_values_supported).toEqual([-65537]);
   expect(
     m.credential_configurations_supported.eid_mdoc?.proof_types_supported?.jwt?.proof_signing_alg_values_supported,
-  ).toEqual(['SM2SM3']);
+  ).toEqual(['SM2SM3', 'ES256']);
+  const sm2Only = resolveOid4vciConfig({
+    credentialIssuer: ISSUER,
+    suite: 'SM2',
+    proofSuites: ['SM2'],
+    clerkTokens: [CLERK_TOKEN],
+  });
+  expect(sm2Only.proofSuites).toEqual(['SM2']);
   for (const bad of [
+    { credentialIssuer: ISSUER, clerkTokens: [CLERK_TOKEN], proofSuites: [] },
+    { credentialIssuer: ISSUER, clerkTokens: [CLERK_TOKEN], proofSuites: ['RS256' as 'ES256'] },
     { credentialIssuer: 'http://issuer.example', clerkTokens: [CLERK_TOKEN] },
     { credentialIssuer: ISSUER, clerkTokens: ['short'] },
     { credentialIssuer: ISSUER, clerkTokens: [CLERK_TOKEN], batchSize: 0 },

@@ -4,8 +4,15 @@ import { assertIssuerIdentifier, type SuiteId, ZzError } from '@zhengzhao/core';
 export interface Oid4vciConfig {
   /** The Credential Issuer Identifier, the public base URL (`https://issuer.gd.example`). */
   readonly credentialIssuer: string;
-  /** The issuer's signing suite; also the only proof alg accepted for device keys. Default ES256. */
+  /** The issuer's signing suite. Default ES256. */
   readonly suite?: SuiteId;
+  /**
+   * Suites accepted for device keys (the proof JWT and the key the credential is bound to).
+   * Default: the issuer's suite and ES256 — a phone keeps its device key in secure hardware that
+   * speaks P-256, and no browser has SM2, so an SM2 province binds its credentials to P-256 keys
+   * too (ADR 0002). Holder binding is independent of the issuer's signature suite.
+   */
+  readonly proofSuites?: readonly SuiteId[];
   /** Most proofs (copies) per credential request. Default 10. */
   readonly batchSize?: number;
   /** Lifetime of a credential offer's pre-authorized code. Default 600 s. */
@@ -55,10 +62,15 @@ export function resolveOid4vciConfig(config: Oid4vciConfig): ResolvedOid4vciConf
   const suite = config.suite ?? 'ES256';
   if (suite !== 'ES256' && suite !== 'SM2')
     throw new ZzError('ERR_CONFIG_INVALID', 'oid4vci.suite must be ES256 or SM2');
+  const proofSuites: SuiteId[] = [...new Set<SuiteId>(config.proofSuites ?? [suite, 'ES256'])];
+  if (proofSuites.length === 0 || proofSuites.some((s) => s !== 'ES256' && s !== 'SM2')) {
+    throw new ZzError('ERR_CONFIG_INVALID', 'oid4vci.proofSuites must name ES256 and/or SM2');
+  }
   return {
     credentialIssuer,
     basePath: new URL(credentialIssuer).pathname.replace(/\/$/, ''),
     suite,
+    proofSuites,
     batchSize: positive(config.batchSize, 10, 'batchSize', 100),
     preAuthorizedCodeTtlSeconds: positive(config.preAuthorizedCodeTtlSeconds, 600, 'preAuthorizedCodeTtlSeconds'),
     txCodeMaxAttempts: positive(config.txCodeMaxAttempts, 5, 'txCodeMaxAttempts', 100),

@@ -76,7 +76,7 @@ export function createCredentialService(deps: CredentialServiceDeps) {
             audience: config.credentialIssuer,
             now,
             maxAgeSeconds: config.nonceTtlSeconds,
-            allowedSuites: [config.suite],
+            allowedSuites: config.proofSuites,
           }),
         );
       }

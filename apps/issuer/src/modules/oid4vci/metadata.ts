@@ -37,13 +37,13 @@ function claims(elementIds: readonly string[], path: (id: string) => string[]): 
  * (`mso_mdoc`, doctype cn.gov.eid.1, COSE alg), as SD-JWT VC (`dc+sd-jwt`, vct cn.gov.eid.1,
  * JOSE alg), and two offline-QR purpose sets in our own format `zz1_qr` (docs/qr-format.md:
  * a compact COSE_Sign1 credential; `type_id` and `purpose` name the QR purpose set, bound to a
- * COSE key). Device-key proofs must use the issuer's suite.
+ * COSE key). Device-key proofs use one of `proofSuites`.
  */
 export function buildCredentialConfigurations(
   config: ResolvedOid4vciConfig,
 ): Record<CredentialConfigurationId, CredentialConfiguration> {
   const suite = SUITES[config.suite];
-  const proof = { jwt: { proof_signing_alg_values_supported: [suite.joseAlg] } };
+  const proof = { jwt: { proof_signing_alg_values_supported: config.proofSuites.map((id) => SUITES[id].joseAlg) } };
   const allIds = RESIDENT_ID_TYPE.elements.map((e) => e.id);
   const qr = (purposeId: string, suffix: LocalizedText): CredentialConfiguration => ({
     format: 'zz1_qr',

@@ -37,7 +37,7 @@ export function createRefreshService(deps: RefreshServiceDeps) {
         audience: config.credentialIssuer,
         now,
         maxAgeSeconds: config.nonceTtlSeconds,
-        allowedSuites: [config.suite],
+        allowedSuites: config.proofSuites,
       });
       if (typeof verified.nonce !== 'string') throw new ZzError('ERR_OID4VCI_INVALID_PROOF', 'The proof has no nonce');
       if ((await walletIdOf(platform, verified.publicKey)) !== input.walletId) {
