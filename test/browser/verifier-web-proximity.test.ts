@@ -72,7 +72,7 @@ describe('counter app: proximity sessions over the relay, in Chromium', () => {
       port,
       contentSecurityPolicy: CSP,
       files: {
-        '/trust-bundle.json': { type: 'application/json', body: fixture.trustBundle },
+        '/trust.json': { type: 'application/json', body: fixture.trustBundle },
         [fixture.statusPath]: { type: 'application/statuslist+jwt', body: fixture.statusToken },
         '/reader.json': { type: 'application/json', body: reader.readerJson() },
         '/bad-reader.json': {

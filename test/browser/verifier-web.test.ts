@@ -31,7 +31,7 @@ describe('counter app (apps/verifier-web) in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   const filesFor = (f: CounterFixture) => ({
-    '/trust-bundle.json': { type: 'application/json', body: f.trustBundle },
+    '/trust.json': { type: 'application/json', body: f.trustBundle },
     [f.statusPath]: { type: 'application/statuslist+jwt', body: f.statusToken },
   });
 
@@ -315,7 +315,7 @@ describe('counter app (apps/verifier-web) in Chromium', () => {
     const own = await serveCounterApp({ dist, port, files: filesFor(offlineFixture) });
     const errors: string[] = [];
     try {
-      const page = await openApp(`${own.url}/?trust=trust-bundle.json`, errors);
+      const page = await openApp(`${own.url}/?trust=trust.json`, errors);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
       // first verification online: the status list is downloaded and stored

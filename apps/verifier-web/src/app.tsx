@@ -18,7 +18,8 @@ import { TextEntry } from './scan/text-entry.js';
 import { type RefreshState, TrustPanel } from './trust/trust-panel.js';
 import { loadReaderConfig, type ReaderConfigState } from './verification/load-reader-config.js';
 import { resolveReaderConfigUrl } from './verification/reader-config-url.js';
-import { resolveTrustBundleUrl } from './verification/trust-bundle-url.js';
+import { type CounterTrust, loadCounterTrust } from './verification/trust-config.js';
+import { resolveTrustConfigUrl } from './verification/trust-config-url.js';
 import {
   type CacheSummary,
   type CounterVerifier,
@@ -51,9 +52,9 @@ const SUMMARY_INTERVAL_MS = 15_000;
 /** Engagement codes remembered as used (each serves one session); the oldest are forgotten. */
 const USED_ENGAGEMENTS_KEPT = 32;
 
-function startVerifier(trustBundleUrl: string): CounterVerifier | undefined {
+function startVerifier(trust: CounterTrust): CounterVerifier | undefined {
   try {
-    return createCounterVerifier({ trustBundleUrl });
+    return createCounterVerifier({ trust });
   } catch {
     return undefined;
   }
@@ -68,8 +69,18 @@ export function App() {
   const [preferences, setPreferences] = usePreferences();
   const { locale } = preferences;
   const preset = getPurposePreset(preferences.purpose);
-  const trustBundleUrl = useMemo(() => resolveTrustBundleUrl(window.location.href, document.baseURI), []);
-  const [client] = useState(() => startVerifier(trustBundleUrl));
+  const trustConfigUrl = useMemo(() => resolveTrustConfigUrl(window.location.href, document.baseURI), []);
+  const [trust, setTrust] = useState<CounterTrust>();
+  const client = useMemo(() => (trust ? startVerifier(trust) : undefined), [trust]);
+  useEffect(() => {
+    let stopped = false;
+    void loadCounterTrust(trustConfigUrl).then((loaded) => {
+      if (!stopped) setTrust(loaded);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [trustConfigUrl]);
   const [summary, setSummary] = useState<CacheSummary>();
   const [refreshState, setRefreshState] = useState<RefreshState>('idle');
   const [refreshCode, setRefreshCode] = useState<ErrorCode>();
@@ -291,7 +302,7 @@ export function App() {
           refreshState={refreshState}
           refreshCode={refreshCode}
           onRefresh={() => void refresh()}
-          trustBundleUrl={trustBundleUrl}
+          trustSource={trust?.kind === 'national' ? trust.trustListUrl : trustConfigUrl}
         />
       </main>
     </LocaleProvider>

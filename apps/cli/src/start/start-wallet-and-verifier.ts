@@ -101,6 +101,7 @@ export async function startWalletAndVerifier(
     logger,
     connectTo: [issuerOrigin, urls.relay],
     documents: {
+      'trust.json': options.trustBundle,
       'trust-bundle.json': options.trustBundle,
       'reader.json': () => ({
         certificate_chain: relyingParties.counter.certificateChainPem,

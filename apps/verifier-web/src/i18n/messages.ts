@@ -119,6 +119,7 @@ const zhCN = {
 
   'cache.heading': '信任列表与状态列表',
   'cache.trustAge': '信任列表：{age}',
+  'cache.trustListVersion': '全国信任列表第 {sequence} 版，有效至 {expires}',
   'cache.statusAge': '状态列表：{age}',
   'cache.age': '{age}前更新',
   'cache.never': '尚未下载',
@@ -255,6 +256,7 @@ const en: Record<MessageKey, string> = {
 
   'cache.heading': 'Trust list and status lists',
   'cache.trustAge': 'Trust list: {age}',
+  'cache.trustListVersion': 'National trust list no. {sequence}, valid until {expires}',
   'cache.statusAge': 'Status lists: {age}',
   'cache.age': 'updated {age} ago',
   'cache.never': 'not downloaded yet',

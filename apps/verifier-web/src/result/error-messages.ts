@@ -84,6 +84,38 @@ const REASONS: Partial<Record<ErrorCode, PlainReason>> = {
     'zh-CN': '该签发机构无权签发此类证照',
     en: 'This issuer may not issue this kind of credential',
   },
+  ERR_TRUST_KEY_COMPROMISED: {
+    'zh-CN': '签发密钥已被宣布泄露，此后签发的证照一律无效',
+    en: 'The issuer’s key was declared compromised: what it signed since then is not valid',
+  },
+  ERR_TRUST_ISSUER_WITHDRAWN: {
+    'zh-CN': '签发机构已被移出全国信任列表，此后签发的证照无效',
+    en: 'The issuer was removed from the national trust list: what it signed since then is not valid',
+  },
+  ERR_TRUST_LIST_MISSING: {
+    'zh-CN': '本机还没有全国信任列表：请联网后点“刷新”',
+    en: 'This device has no national trust list yet: go online and press Refresh',
+  },
+  ERR_TRUST_LIST_EXPIRED: {
+    'zh-CN': '本机的全国信任列表已过期：请联网后点“刷新”',
+    en: 'This device’s national trust list has expired: go online and press Refresh',
+  },
+  ERR_TRUST_LIST_ROLLBACK: {
+    'zh-CN': '下载的信任列表比本机已有的旧，已拒绝（继续使用本机列表）',
+    en: 'The downloaded trust list is older than the one held, refused (the held list stays in use)',
+  },
+  ERR_TRUST_LIST_SIGNATURE: {
+    'zh-CN': '下载的信任列表签名无效，已拒绝（继续使用本机列表）',
+    en: 'The downloaded trust list has an invalid signature, refused (the held list stays in use)',
+  },
+  ERR_TRUST_LIST_NOT_YET_VALID: {
+    'zh-CN': '下载的信任列表日期在未来（请检查本机时间），已拒绝',
+    en: 'The downloaded trust list is dated in the future (check this device’s clock), refused',
+  },
+  ERR_TRUST_LIST_MALFORMED: {
+    'zh-CN': '下载的信任列表格式错误，已拒绝（继续使用本机列表）',
+    en: 'The downloaded trust list is malformed, refused (the held list stays in use)',
+  },
 
   ERR_COSE_SIGNATURE_INVALID: FORGED,
   ERR_JWS_SIGNATURE_INVALID: FORGED,

@@ -13,7 +13,8 @@ export interface TrustPanelProps {
   /** Why the last refresh failed. */
   readonly refreshCode?: ErrorCode;
   readonly onRefresh: () => void;
-  readonly trustBundleUrl: string;
+  /** Where the trust list (or bundle) comes from. */
+  readonly trustSource: string;
 }
 
 /** True while the browser believes it is online; follows `online` / `offline` events. */
@@ -36,7 +37,7 @@ function useOnline(): boolean {
  * are too old to stand on, and the refresh button. Verification itself never waits for the
  * network: this panel is where the clerk sees whether the data is current.
  */
-export function TrustPanel({ summary, refreshState, refreshCode, onRefresh, trustBundleUrl }: TrustPanelProps) {
+export function TrustPanel({ summary, refreshState, refreshCode, onRefresh, trustSource }: TrustPanelProps) {
   const { t, locale } = useTranslator();
   const online = useOnline();
   const stale = summary?.stale === true || (summary !== undefined && summary.trustAgeSeconds === undefined);
@@ -56,6 +57,14 @@ export function TrustPanel({ summary, refreshState, refreshCode, onRefresh, trus
       </p>
       <ul>
         <li id="trust-age">{t('cache.trustAge', { age: describeAge(summary?.trustAgeSeconds, locale) })}</li>
+        {summary?.trustList && (
+          <li id="trust-list-version">
+            {t('cache.trustListVersion', {
+              sequence: String(summary.trustList.sequence),
+              expires: new Date(summary.trustList.expiresAt).toLocaleString(locale),
+            })}
+          </li>
+        )}
         <li id="status-age">
           {t('cache.statusAge', {
             age: describeAge(summary?.statusAgeSeconds, locale),
@@ -73,7 +82,7 @@ export function TrustPanel({ summary, refreshState, refreshCode, onRefresh, trus
       <p className="refresh-state" id="refresh-state" role="status">
         {note}
       </p>
-      <p className="source">{t('cache.source', { url: trustBundleUrl })}</p>
+      <p className="source">{t('cache.source', { url: trustSource })}</p>
     </section>
   );
 }

@@ -3,9 +3,10 @@
  * this folder use: everything else sees only the small types below, so the SDK can change
  * behind them.
  *
- * - Trust: the SDK starts from a trust source that trusts nothing, and takes the trust bundle
- *   from its IndexedDB store (the last one downloaded, re-verified on load) or from
- *   `trustBundleUrl` on `refresh()`; a newer bundle always wins and an older one is refused.
+ * - Trust: normally the national root from trust.json (trust-config.ts): the SDK verifies the
+ *   signed national trust list from its IndexedDB store (the last one downloaded, re-verified on
+ *   load) or from the list URL on `refresh()`; an older list is refused and a bad download leaves
+ *   the held list in use. Older deployments give a trust bundle instead (same rules by `issued_at`).
  * - Status lists: downloaded whole on first use (never per credential), kept in the same store,
  *   refreshed by `refresh()` and in the background when their `ttl` runs out.
  * - Age: every report says how old the trust and status data behind it were; data older than
@@ -25,9 +26,11 @@ import {
   type ProximityRun,
   runProximityRequest,
 } from './run-proximity-request.js';
+import type { CounterTrust } from './trust-config.js';
 
 export type { CacheAges, CounterReport, IssuerName } from './counter-report.js';
 export type { ProximityPhase, ProximityRequestSpec, ProximityResult, ProximityRun } from './run-proximity-request.js';
+export type { CounterTrust } from './trust-config.js';
 
 /** What one scan led to: a report, or input that is no presentation at all. */
 export type CounterResult =
@@ -36,8 +39,10 @@ export type CounterResult =
 
 /** The state of the cached data, for the trust panel. */
 export interface CacheSummary {
-  /** Absent when no trust bundle has been obtained yet. */
+  /** Absent when no trust list or bundle has been obtained yet. */
   readonly trustAgeSeconds?: number;
+  /** The national trust list held: its sequence number and when it expires (ISO 8601). */
+  readonly trustList?: { readonly sequence: number; readonly expiresAt: string };
   /** Age of the oldest held status list; absent when none is held. */
   readonly statusAgeSeconds?: number;
   readonly statusListCount: number;
@@ -71,7 +76,7 @@ export interface CounterVerifier {
 }
 
 export interface CounterVerifierOptions {
-  readonly trustBundleUrl: string;
+  readonly trust: CounterTrust;
   /** IndexedDB database name of the cache. */
   readonly storeName?: string;
   /** Trust or status data older than this stops verdicts being valid (default: the SDK's, one day). */
@@ -91,11 +96,13 @@ const secondsSince = (now: number, iso: string): number => Math.max(0, Math.floo
 export function createCounterVerifier(options: CounterVerifierOptions): CounterVerifier {
   const platform = createWebPlatform();
   const clock = options.clock ?? (() => new Date());
+  const { trust } = options;
   const verifier: Verifier = createVerifier({
     platform,
-    // Trusts nothing until a bundle is loaded from the store or downloaded.
-    trust: createStaticTrustSource({ platform, roots: [] }),
-    trustBundleUrl: options.trustBundleUrl,
+    ...(trust.kind === 'national'
+      ? { trust: { nationalRoot: trust.nationalRoot, trustListUrl: trust.trustListUrl } }
+      : // Trusts nothing until a bundle is loaded from the store or downloaded.
+        { trust: createStaticTrustSource({ platform, roots: [] }), trustBundleUrl: trust.url }),
     store: createIndexedDbCacheStore(options.storeName ?? 'zz-counter-cache'),
     // `fetch` called through an object would lose its `this` (Illegal invocation): wrap it.
     fetch: (input, init) => globalThis.fetch(input, init),
@@ -126,6 +133,9 @@ export function createCounterVerifier(options: CounterVerifierOptions): CounterV
       const statusAges = state.statusLists.map((list) => secondsSince(now, list.fetchedAt));
       return {
         ...(state.trustFetchedAt !== undefined && { trustAgeSeconds: secondsSince(now, state.trustFetchedAt) }),
+        ...(state.trustList && {
+          trustList: { sequence: state.trustList.sequence, expiresAt: state.trustList.expiresAt },
+        }),
         ...(statusAges.length > 0 && { statusAgeSeconds: Math.max(...statusAges) }),
         statusListCount: statusAges.length,
         stale: state.stale,

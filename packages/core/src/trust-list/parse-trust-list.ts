@@ -23,9 +23,21 @@ function fail(path: string, problem: string): never {
   throw new ZzError('ERR_TRUST_LIST_MALFORMED', `Trust list ${path} ${problem}`);
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && IDENTIFIER.test(value);
+}
+
+function isText(value: unknown, max = MAX_TEXT): value is string {
+  return typeof value === 'string' && value.length !== 0 && value.length <= max;
+}
+
 function object(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
-  return value as Record<string, unknown>;
+  if (!isObject(value)) fail(path, 'must be an object');
+  return value;
 }
 
 function array(value: unknown, path: string, max = MAX_LIST): unknown[] {
@@ -125,32 +137,91 @@ function credentialType(value: unknown, path: string): TrustListCredentialType {
 
 /** Reads registered elements: credential type → namespace → element ids. */
 export function parseRegisteredElements(value: unknown, path: string): RegisteredElements {
-  const types = object(value, path);
+  return registeredElements(value, path);
+}
+
+// The relying parties are most of a national list (10,000 or more): their members are checked
+// without building each member's path (or a closure) up front, only when one fails.
+
+/** `relying_parties[index]` + `member`, or `where` itself when it is already a path. */
+function partyPath(where: number | string, member: string): string {
+  return typeof where === 'number' ? `relying_parties[${where}]${member}` : `${where}${member}`;
+}
+
+/** Fails unless every present entry of `list` passes `check`; returns a copy (holes stay holes, as with `map`). */
+function checkedCopy(
+  list: unknown[],
+  check: (entry: unknown) => boolean,
+  where: number | string,
+  member: string,
+  problem: string,
+): string[] {
+  const copy = list.slice() as string[];
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
+    if (!check(entry) && (entry !== undefined || i in list)) fail(partyPath(where, `${member}[${i}]`), problem);
+  }
+  return copy;
+}
+
+function registeredElements(value: unknown, where: number | string): RegisteredElements {
+  const member = typeof where === 'number' ? '.elements' : '';
+  if (!isObject(value)) fail(partyPath(where, member), 'must be an object');
   const out: Record<string, Record<string, readonly string[]>> = {};
-  for (const [type, namespaces] of Object.entries(types)) {
-    identifier(type, `${path} key`);
+  for (const type of Object.keys(value)) {
+    if (!isIdentifier(type)) fail(`${partyPath(where, member)} key`, 'must be an identifier');
+    const namespaces = value[type];
+    if (!isObject(namespaces)) fail(partyPath(where, `${member}.${type}`), 'must be an object');
     const inner: Record<string, readonly string[]> = {};
-    for (const [namespace, elements] of Object.entries(object(namespaces, `${path}.${type}`))) {
-      identifier(namespace, `${path}.${type} key`);
-      inner[namespace] = identifiers(elements, `${path}.${type}.${namespace}`);
+    for (const namespace of Object.keys(namespaces)) {
+      if (!isIdentifier(namespace)) fail(`${partyPath(where, `${member}.${type}`)} key`, 'must be an identifier');
+      const elements = namespaces[namespace];
+      const at = `${member}.${type}.${namespace}`;
+      if (!Array.isArray(elements)) fail(partyPath(where, at), 'must be an array');
+      if (elements.length > MAX_LIST) fail(partyPath(where, at), `has more than ${MAX_LIST} entries`);
+      inner[namespace] = checkedCopy(elements, isIdentifier, where, at, 'must be an identifier');
     }
     out[type] = inner;
   }
   return out;
 }
 
-function relyingParty(value: unknown, path: string): TrustListRelyingParty {
-  const o = object(value, path);
-  return {
-    id: identifier(o.id, `${path}.id`),
-    name: localized(o.name, `${path}.name`),
-    purpose: localized(o.purpose, `${path}.purpose`),
-    certificates: array(o.certificates, `${path}.certificates`, 64).map((entry, i) =>
-      sha256(entry, `${path}.certificates[${i}]`),
-    ),
-    elements: parseRegisteredElements(o.elements, `${path}.elements`),
-    ...(o.deregistered_at !== undefined && { deregistered_at: rfc3339(o.deregistered_at, `${path}.deregistered_at`) }),
+function isSha256(value: unknown): boolean {
+  return typeof value === 'string' && SHA256_B64URL.test(value);
+}
+
+function relyingParty(value: unknown, index: number): TrustListRelyingParty {
+  if (!isObject(value)) fail(partyPath(index, ''), 'must be an object');
+  const o = value;
+  if (!isIdentifier(o.id)) fail(partyPath(index, '.id'), 'must be an identifier');
+  const id = o.id;
+  const name = partyText(o.name, index, '.name');
+  const purpose = partyText(o.purpose, index, '.purpose');
+  const listed = o.certificates;
+  if (!Array.isArray(listed)) fail(partyPath(index, '.certificates'), 'must be an array');
+  if (listed.length > 64) fail(partyPath(index, '.certificates'), 'has more than 64 entries');
+  const certificates = checkedCopy(listed, isSha256, index, '.certificates', 'must be a base64url SHA-256');
+  const party: { -readonly [K in keyof TrustListRelyingParty]: TrustListRelyingParty[K] } = {
+    id,
+    name,
+    purpose,
+    certificates,
+    elements: registeredElements(o.elements, index),
   };
+  if (o.deregistered_at !== undefined) {
+    party.deregistered_at = rfc3339(o.deregistered_at, partyPath(index, '.deregistered_at'));
+  }
+  return party;
+}
+
+/** `localized` for a relying party's member. */
+function partyText(value: unknown, index: number, member: string): LocalizedText {
+  if (!isObject(value)) fail(partyPath(index, member), 'must be an object');
+  const zh = value['zh-CN'];
+  if (!isText(zh)) fail(partyPath(index, `${member}.zh-CN`), 'must be a non-empty string');
+  const en = value.en;
+  if (!isText(en)) fail(partyPath(index, `${member}.en`), 'must be a non-empty string');
+  return { 'zh-CN': zh, en };
 }
 
 function unique(entries: readonly { readonly id: string }[], path: string): void {
@@ -182,9 +253,7 @@ export function parseTrustList(value: unknown): TrustList {
   const credentialTypes = array(o.credential_types, 'credential_types').map((entry, i) =>
     credentialType(entry, `credential_types[${i}]`),
   );
-  const relyingParties = array(o.relying_parties, 'relying_parties', MAX_TRUST_LIST_RELYING_PARTIES).map((entry, i) =>
-    relyingParty(entry, `relying_parties[${i}]`),
-  );
+  const relyingParties = array(o.relying_parties, 'relying_parties', MAX_TRUST_LIST_RELYING_PARTIES).map(relyingParty);
   unique(authorities, 'authorities');
   unique(credentialTypes, 'credential_types');
   unique(relyingParties, 'relying_parties');

@@ -1,5 +1,5 @@
 import { encodeBase64url } from '../bytes/base64url.js';
-import { bytesKey } from '../cache/bounded-cache.js';
+import { BoundedCache, bytesKey } from '../cache/bounded-cache.js';
 import { ZzError } from '../errors/zz-error.js';
 import type { Platform } from '../platform/platform.js';
 import { createStaticTrustSource, type StaticTrustAnchor } from '../trust/create-static-trust-source.js';
@@ -61,21 +61,38 @@ export async function createTrustListSource(
   const anchors: StaticTrustAnchor[] = [];
   const documentSigners: Uint8Array[] = [];
   const authorityByRoot = new Map<string, TrustListAuthority>();
+  const cache = sourcesOf(platform);
+  // the key of the issuers' trust source: every anchor with its docTypes, then every DS
+  let issuersKey = '';
   for (const authority of list.authorities) {
     const docTypes = authority.credential_types.filter((id) => types.get(id)?.authority_kinds.includes(authority.kind));
     for (const pem of authority.iaca) {
       const certificate = decodeListedCertificate(pem, authority.id);
+      const key = bytesKey(certificate);
       anchors.push({ certificate, docTypes });
-      authorityByRoot.set(bytesKey(certificate), authority);
+      authorityByRoot.set(key, authority);
+      issuersKey += `R${key.length}:${key}${JSON.stringify(docTypes)}`;
     }
-    for (const pem of authority.document_signers) documentSigners.push(decodeListedCertificate(pem, authority.id));
+    for (const pem of authority.document_signers) {
+      const certificate = decodeListedCertificate(pem, authority.id);
+      documentSigners.push(certificate);
+      issuersKey += `S${certificate.length}:${bytesKey(certificate)}`;
+    }
   }
-  const issuers = createStaticTrustSource({ platform, roots: anchors, documentSigners });
-  const readerTrust = createStaticTrustSource({
-    platform,
-    roots: [...roots],
-    leafExtendedKeyUsage: X509_OID.mdlReaderAuth,
-  });
+  // A refreshed list nearly always names the same authorities: the trust sources built for the
+  // previous one are reused (they depend on nothing else, and re-parsing every root costs more
+  // than verifying the list), and keep the chains they validated.
+  const issuers = cache.getOrCreate(issuersKey, () =>
+    createStaticTrustSource({ platform, roots: anchors, documentSigners }),
+  );
+  const readerKey = `reader|${roots.map((der) => `${der.length}:${bytesKey(der)}`).join('|')}`;
+  const readerTrust = cache.getOrCreate(readerKey, () =>
+    createStaticTrustSource({
+      platform,
+      roots: [...roots],
+      leafExtendedKeyUsage: X509_OID.mdlReaderAuth,
+    }),
+  );
 
   const revocations = new Map<string, Date>();
   for (const authority of list.authorities) {
@@ -137,10 +154,29 @@ export async function createTrustListSource(
   };
 }
 
+/** Trust sources built by `createTrustListSource`, per platform, by what they were built from. */
+const builtSources = new WeakMap<Platform, BoundedCache<string, TrustSource>>();
+const MAX_CACHED_SOURCES = 8;
+
+function sourcesOf(platform: Platform): BoundedCache<string, TrustSource> {
+  let cache = builtSources.get(platform);
+  if (!cache) {
+    cache = new BoundedCache(MAX_CACHED_SOURCES);
+    builtSources.set(platform, cache);
+  }
+  return cache;
+}
+
+/** PEM texts of listed certificates already seen to decode and parse (parsing is deterministic). */
+const decodedPems = new BoundedCache<string, Uint8Array>(2048);
+
 function decodeListedCertificate(pem: string, authorityId: string): Uint8Array {
+  const known = decodedPems.get(pem);
+  if (known) return new Uint8Array(known);
   try {
     const der = decodeCertificatePem(pem);
     parseCertificate(der);
+    decodedPems.set(pem, new Uint8Array(der));
     return der;
   } catch (error) {
     throw new ZzError('ERR_TRUST_LIST_MALFORMED', `A certificate of authority ${authorityId} does not decode`, {

@@ -1,4 +1,5 @@
 import { parseJson, utf8Decode } from '../bytes/utf8.js';
+import { BoundedCache, bytesKey } from '../cache/bounded-cache.js';
 import { decodeCbor } from '../cbor/decode.js';
 import { Tag } from '../cbor/tags.js';
 import { COSE_HEADER, COSE_SIGN1_TAG } from '../cose/headers.js';
@@ -57,7 +58,7 @@ export async function verifyTrustList(
   if (!Array.isArray(options.roots) || options.roots.length === 0) {
     throw new ZzError('ERR_INPUT_INVALID', 'A trust list is verified against the pinned national root');
   }
-  const roots = options.roots.map((der) => parseCertificate(der));
+  const roots = options.roots.map(parsedRoot);
   const opened = typeof signed === 'string' ? openJws(signed) : openCose(signed);
   const { leaf } = await validateCertificateChain(platform, opened.chain, roots, {
     now,
@@ -86,6 +87,19 @@ export async function verifyTrustList(
     );
   }
   return { list, form: opened.form, signer: leaf, issuedAt, expiresAt };
+}
+
+/**
+ * The pinned roots, parsed once: a verifier checks every refresh against the same one or two
+ * roots, and parsing a certificate costs more than verifying a signature (`parseCertificate`
+ * keeps its own copy of the bytes, so a caller reusing its buffer cannot change a cached root).
+ */
+const parsedRoots = new BoundedCache<string, ParsedCertificate>(16);
+
+function parsedRoot(der: Uint8Array): ParsedCertificate {
+  if (!(der instanceof Uint8Array)) return parseCertificate(der);
+  const key = bytesKey(der);
+  return parsedRoots.getOrCreate(key, () => parseCertificate(der));
 }
 
 interface OpenedList {

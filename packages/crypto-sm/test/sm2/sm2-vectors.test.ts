@@ -1,4 +1,5 @@
-import { concatBytes, fromHex, toHex } from '@zhengzhao/core';
+import { createHash } from 'node:crypto';
+import { concatBytes, fromHex, toHex, utf8Encode } from '@zhengzhao/core';
 import { describe, expect, it } from 'vitest';
 import { computeSm2Za, createSm2Suite, SM2_CURVE, SM2_DEFAULT_USER_ID, sm3, verifySm2 } from '../../src/index.js';
 import { loadSm2Sm3Vectors } from '../vectors.js';
@@ -54,5 +55,20 @@ describe.each(vectors.sm2_sign)('SM2 vector: $name', (vector) => {
     expect(await suite.verify(point, message, signature)).toBe(true);
     expect(verifySm2(point, message, signature)).toBe(true);
     expect(verifySm2(point, message, signature, { userId: new Uint8Array(0) })).toBe(false);
+  });
+
+  it('signs and verifies the same with OpenSSL SM3 injected, as the Node platform runs SM2', async () => {
+    const opensslSm3 = (data: Uint8Array) => new Uint8Array(createHash('sm3').update(data).digest());
+    expect(toHex(computeSm2Za(point, opensslSm3, fromHex(vector.user_id_hex)))).toBe(vector.Z_A);
+    const suite = createSm2Suite({ sm3: opensslSm3, randomBytes: fixedRandom(fromHex(vector.k)) });
+    const signer = await suite.importSigner(fromHex(vector.private_key_d));
+    expect(toHex(await signer.sign(message))).toBe(vector.r + vector.s);
+    expect(await suite.verify(point, message, fromHex(vector.r + vector.s))).toBe(true);
+  });
+
+  it('refuses r ‖ s under another user ID (the GM/T 0003.2 example ID ALICE123@YAHOO.COM)', () => {
+    const signature = fromHex(vector.r + vector.s);
+    expect(verifySm2(point, message, signature, { userId: utf8Encode('ALICE123@YAHOO.COM') })).toBe(false);
+    expect(verifySm2(point, message, signature, { userId: fromHex(vector.user_id_hex) })).toBe(true);
   });
 });
