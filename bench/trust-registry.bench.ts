@@ -3,7 +3,7 @@
  * (a) SM2 against ES256 — catalog issuance (mdoc, SD-JWT VC) and issuer verification with each
  *     suite's own test authority, as ratios of ops/s, plus the raw signature verify ratio;
  * (b) the national trust list at full size — 34 provinces (each its own IACA and DS) and 10,000
- *     registered relying parties — signed in both forms: its size, and the median time a counter
+ *     registered relying parties over 20 registration profiles — signed in both forms: its size, and the median time a counter
  *     spends to verify and index it on refresh (`verifyTrustList` + `createTrustListSource`),
  *     an absolute budget of 50 ms from the issue, printed beside a raw ES256 verify of this run.
  */
@@ -12,9 +12,9 @@ import {
   encodeBase64url,
   issueCatalogCredential,
   type Platform,
-  type RegisteredElements,
   type SuiteId,
   type TrustListAuthority,
+  type TrustListRegistrationProfile,
   type TrustListRelyingParty,
   utf8Encode,
   verifyIssuerSigned,
@@ -150,31 +150,175 @@ const PROVINCES: readonly [code: string, en: string, zh: string][] = [
   ['82', 'Macao', '澳门特别行政区身份证明局'],
 ];
 
-const ELEMENT_IDS = [
-  'full_name',
-  'family_name',
-  'given_name',
-  'sex',
-  'ethnicity',
-  'birth_date',
-  'resident_address',
-  'id_number',
-  'issuing_authority',
-  'issue_date',
-  'expiry_date',
-  'portrait',
-  'age_over_16',
-  'age_over_18',
-  'age_over_60',
-];
-
-const SECTORS: readonly [id: string, en: string, zh: string, purposeEn: string, purposeZh: string][] = [
-  ['hotel', 'Hotel', '酒店', 'Guest registration under the public security regulations', '按治安管理规定登记入住旅客'],
-  ['netcafe', 'Internet cafe', '网吧', 'Real-name check and age verification of users', '上网人员实名登记与年龄核验'],
-  ['bank', 'Bank branch', '银行网点', 'Customer due diligence when opening an account', '开户客户身份识别'],
-  ['rail', 'Railway station', '火车站', 'Ticket and identity check at the gate', '进站验票验证'],
-  ['telecom', 'Mobile operator', '电信营业厅', 'Real-name registration of a phone number', '电话号码实名登记'],
-  ['pharmacy', 'Pharmacy', '药店', 'Sale of controlled medicines', '特殊药品销售登记'],
+/** ~20 registration profiles a national registry would hold, each with its element set. */
+const PROFILES: readonly [
+  id: string,
+  zh: string,
+  en: string,
+  purposeZh: string,
+  purposeEn: string,
+  elements: string,
+][] = [
+  [
+    'hotel',
+    '旅馆住宿登记',
+    'Hotel registration',
+    '按治安管理规定登记入住旅客',
+    'Guest registration under the public security regulations',
+    'full_name sex ethnicity birth_date resident_address id_number issuing_authority expiry_date',
+  ],
+  [
+    'hotel-portrait',
+    '旅馆住宿登记（人像比对）',
+    'Hotel registration with face check',
+    '登记入住旅客并比对人像',
+    'Guest registration with a face comparison',
+    'full_name sex ethnicity birth_date resident_address id_number issuing_authority expiry_date portrait_thumb',
+  ],
+  [
+    'netcafe',
+    '网吧实名上网',
+    'Internet café real-name check',
+    '上网人员实名登记与年龄核验',
+    'Real-name check and age verification of users',
+    'full_name id_number expiry_date age_over_18',
+  ],
+  [
+    'gov-login',
+    '政务服务登录',
+    'Government services login',
+    '政务服务实名登录',
+    'Log in to government services with your real name',
+    'full_name id_number expiry_date',
+  ],
+  [
+    'station',
+    '铁路进站核验',
+    'Railway station gate check',
+    '进站验票验证',
+    'Ticket and identity check at the gate',
+    'full_name id_number expiry_date portrait_thumb',
+  ],
+  [
+    'airport',
+    '机场安检',
+    'Airport security check',
+    '乘机人身份核验',
+    'Identity check of passengers',
+    'full_name id_number expiry_date portrait',
+  ],
+  [
+    'bank',
+    '银行开户',
+    'Bank account opening',
+    '开户客户身份识别',
+    'Customer due diligence when opening an account',
+    'full_name sex ethnicity birth_date resident_address id_number issuing_authority issue_date expiry_date portrait',
+  ],
+  [
+    'telecom',
+    '电话号码实名登记',
+    'Phone number registration',
+    '电话号码实名登记',
+    'Real-name registration of a phone number',
+    'full_name id_number resident_address expiry_date portrait_thumb',
+  ],
+  [
+    'pharmacy',
+    '特殊药品销售',
+    'Controlled medicines',
+    '特殊药品销售登记',
+    'Sale of controlled medicines',
+    'full_name id_number age_over_18',
+  ],
+  [
+    'tobacco',
+    '烟酒销售年龄核验',
+    'Tobacco and alcohol age check',
+    '核验购买人已满十八周岁',
+    'Check that the buyer is 18 or over',
+    'age_over_18',
+  ],
+  [
+    'hospital',
+    '医院挂号',
+    'Hospital registration',
+    '就诊实名登记',
+    'Patient registration',
+    'full_name sex birth_date id_number',
+  ],
+  [
+    'school',
+    '学校入学登记',
+    'School enrolment',
+    '学生入学身份核验',
+    'Identity check at enrolment',
+    'full_name sex birth_date id_number resident_address',
+  ],
+  [
+    'post',
+    '寄递实名',
+    'Parcel sender registration',
+    '寄件人实名登记',
+    'Real-name registration of senders',
+    'full_name id_number',
+  ],
+  [
+    'car-rental',
+    '汽车租赁',
+    'Car rental',
+    '承租人身份核验',
+    'Identity check of renters',
+    'full_name id_number resident_address expiry_date age_over_18',
+  ],
+  [
+    'pawn',
+    '典当登记',
+    'Pawnbroker registration',
+    '当户身份登记',
+    'Registration of pawn customers',
+    'full_name sex id_number resident_address expiry_date',
+  ],
+  [
+    'second-hand',
+    '旧货收购登记',
+    'Second-hand dealer registration',
+    '出售人身份登记',
+    'Registration of sellers',
+    'full_name id_number resident_address',
+  ],
+  [
+    'venue',
+    '大型活动入场',
+    'Event entry',
+    '实名制入场核验',
+    'Named-ticket check at entry',
+    'full_name id_number portrait_thumb',
+  ],
+  [
+    'age-16',
+    '未成年人保护（16岁）',
+    'Age check (16)',
+    '核验已满十六周岁',
+    'Check that the person is 16 or over',
+    'age_over_16',
+  ],
+  [
+    'senior',
+    '老年人优待',
+    'Senior benefits',
+    '核验已满六十周岁',
+    'Check that the person is 60 or over',
+    'full_name age_over_60',
+  ],
+  [
+    'court',
+    '法院立案',
+    'Court filing',
+    '当事人身份核验',
+    'Identity check of parties',
+    'full_name sex birth_date id_number resident_address issuing_authority',
+  ],
 ];
 
 /** A small deterministic generator (mulberry32), so every run builds the same list. */
@@ -222,40 +366,37 @@ export async function buildNationalTrustList(platform: Platform) {
   }
   const authoritiesMs = performance.now() - started;
 
-  // 10,000 relying parties, one certificate hash each; #4242 holds a real reader certificate.
+  // 10,000 relying parties over the ~20 profiles, one certificate hash each; #4242 holds a real
+  // reader certificate.
+  const profiles: TrustListRegistrationProfile[] = PROFILES.map(([id, zh, en, purposeZh, purposeEn, elements]) => ({
+    id,
+    name: { 'zh-CN': zh, en },
+    purpose: { 'zh-CN': purposeZh, en: purposeEn },
+    elements: { [EID]: { [EID]: elements.split(' ') } },
+  }));
   const random = prng(20260601);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const reader = { id: '', der: new Uint8Array(0) };
   const parties: TrustListRelyingParty[] = [];
   for (let i = 0; i < 10_000; i++) {
-    const [sector, en, zh, purposeEn, purposeZh] = pick(SECTORS);
-    const [code, province] = pick(PROVINCES);
-    const id = `cn-${code}-${sector}-${String(i).padStart(5, '0')}`;
-    const count = 3 + Math.floor(random() * 6); // 3–8 elements
-    const pool = [...ELEMENT_IDS];
-    const chosen: string[] = [];
-    while (chosen.length < count) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as string);
-    const elements: RegisteredElements = { [EID]: { [EID]: chosen } };
+    const profile = pick(profiles);
+    const [code] = pick(PROVINCES);
+    const id = `cn-${code}-${profile.id}-${String(i).padStart(5, '0')}`;
     let hash: Uint8Array;
     if (i === 4242) {
-      const certificate = await registry.readerCertificate({ id, elements });
+      const certificate = await registry.readerCertificate({ id, profile: profile.id, elements: profile.elements });
       Object.assign(reader, { id, der: certificate.der });
       hash = await platform.digest('SHA-256', certificate.der);
     } else {
       hash = platform.randomBytes(32);
     }
-    parties.push({
-      id,
-      name: { 'zh-CN': `${province}${zh}第${i + 1}号`, en: `${en} no. ${i + 1}, ${province}` },
-      purpose: { 'zh-CN': purposeZh, en: purposeEn },
-      certificates: [encodeBase64url(hash)],
-      elements,
-    });
+    parties.push({ id, profile: profile.id, certificates: [encodeBase64url(hash)] });
   }
   const list = registry.list({
     sequence: 42,
     edit: (draft) => {
       draft.authorities = authorities;
+      draft.registration_profiles = profiles;
       draft.relying_parties = parties;
     },
   });
@@ -297,7 +438,12 @@ async function trustList(platform: Platform): Promise<void> {
 
   for (const [form, signed] of Object.entries(forms)) {
     const bytes = typeof signed === 'string' ? utf8Encode(signed).length : signed.length;
-    report(`trust list ${form}, 34 authorities + 10,000 RPs (bytes)`, String(bytes), 'report', undefined);
+    report(
+      `trust list ${form}, 34 authorities + ${PROFILES.length} profiles + 10,000 RPs (bytes)`,
+      String(bytes),
+      'report',
+      undefined,
+    );
   }
 
   // Cold: the first refresh of the process parses every listed certificate (later refreshes
@@ -312,7 +458,11 @@ async function trustList(platform: Platform): Promise<void> {
 
   // Correctness before timing: every suite's credential verifies through the indexed list.
   const { source } = cold;
-  if (source.list.relying_parties.length !== 10_000 || source.list.authorities.length !== 34) {
+  if (
+    source.list.relying_parties.length !== 10_000 ||
+    source.list.authorities.length !== 34 ||
+    source.list.registration_profiles.length !== PROFILES.length
+  ) {
     throw new ZzError('ERR_CRYPTO_OPERATION', 'bench trust list did not round-trip');
   }
   for (const issuer of [issuers[0], issuers[1]] as TestAuthority[]) {
@@ -363,7 +513,9 @@ async function trustList(platform: Platform): Promise<void> {
 
   // Lookup on the indexed list: a reader certificate to its registration.
   const party = await source.relyingPartyForCertificate(reader.der, NOW);
-  if (party.id !== reader.id) throw new ZzError('ERR_CRYPTO_OPERATION', 'bench reader lookup found another party');
+  if (party.id !== reader.id || source.registrationProfile(party.profile)?.elements !== party.elements) {
+    throw new ZzError('ERR_CRYPTO_OPERATION', 'bench reader lookup found another party');
+  }
   const lookup = await compare(() => source.relyingPartyForCertificate(reader.der, NOW), es256);
   report(
     `relyingPartyForCertificate ÷ raw ES256 verify (${(1e6 / lookup.subject).toFixed(0)} µs/lookup)`,

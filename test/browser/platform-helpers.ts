@@ -17,11 +17,16 @@ const jsQR = ((jsQRModule as unknown as { default?: typeof jsQRModule.default })
 export interface StartedPlatform {
   readonly process: RunningZzStart;
   readonly urls: {
+    /** Guangdong's (44) registry simulator and issuer. */
     readonly registry: string;
     readonly issuer: string;
     readonly wallet: string;
     readonly verifier: string;
+    readonly counter: string;
+    readonly trustRegistry: string;
   };
+  /** Each province's registry simulator and issuer, by province code (44, 33, 11). */
+  readonly provinces: Readonly<Record<string, { readonly registry: string; readonly issuer: string }>>;
   readonly clerkToken: string;
   /** Stops `zz start` (SIGTERM; its exit code) and removes the data directory. */
   stop(): Promise<number | null>;
@@ -49,6 +54,13 @@ export async function startPlatform(population: number): Promise<StartedPlatform
       issuer: `http://127.0.0.1:${ports.issuer}`,
       wallet: `http://localhost:${ports.wallet}/`,
       verifier: `http://localhost:${ports.verifier}/`,
+      counter: `http://localhost:${ports.counter}/`,
+      trustRegistry: `http://127.0.0.1:${ports.trust}`,
+    },
+    provinces: {
+      '44': { registry: `http://127.0.0.1:${ports.registry}`, issuer: `http://127.0.0.1:${ports.issuer}` },
+      '33': { registry: `http://127.0.0.1:${ports['registry-33']}`, issuer: `http://127.0.0.1:${ports['issuer-33']}` },
+      '11': { registry: `http://127.0.0.1:${ports['registry-11']}`, issuer: `http://127.0.0.1:${ports['issuer-11']}` },
     },
     clerkToken,
     stop,
@@ -73,10 +85,11 @@ async function json<T>(response: Response, what: string): Promise<T> {
 }
 
 /** The first citizen with a valid card, found through the registry's clerk API. */
-export async function findCitizenWithCard(platform: StartedPlatform): Promise<Citizen> {
+export async function findCitizenWithCard(platform: StartedPlatform, province = '44'): Promise<Citizen> {
   const headers = { authorization: `Bearer ${platform.clerkToken}` };
+  const registry = platform.provinces[province]?.registry ?? platform.urls.registry;
   const { persons } = await json<{ persons: { person_id: string; card_state: string; card_number: string | null }[] }>(
-    await fetch(`${platform.urls.registry}/persons?limit=100`, { headers }),
+    await fetch(`${registry}/persons?limit=100`, { headers }),
     'GET /persons',
   );
   const summary = persons.find((person) => person.card_state === 'valid' && person.card_number !== null);
@@ -90,7 +103,7 @@ export async function findCitizenWithCard(platform: StartedPlatform): Promise<Ci
     birth_date: string;
     address: { street: string };
     card: { card_number: string } | null;
-  }>(await fetch(`${platform.urls.registry}/persons/${summary.person_id}`, { headers }), 'GET /persons/:id');
+  }>(await fetch(`${registry}/persons/${summary.person_id}`, { headers }), 'GET /persons/:id');
   if (!detail.card) throw new Error('the chosen citizen has no card');
   return {
     personId: detail.person_id,
@@ -113,13 +126,15 @@ export async function activateCitizen(
   platform: StartedPlatform,
   citizen: Citizen,
   timeoutMs = 30_000,
+  province = '44',
 ): Promise<{ offer: string; txCode: string }> {
+  const issuer = platform.provinces[province]?.issuer ?? platform.urls.issuer;
   const clerk = { authorization: `Bearer ${platform.clerkToken}`, 'content-type': 'application/json' };
   const deadline = Date.now() + timeoutMs;
   let code: string | undefined;
   let lastStatus = 0;
   while (code === undefined) {
-    const response = await fetch(`${platform.urls.issuer}/activation/codes`, {
+    const response = await fetch(`${issuer}/activation/codes`, {
       method: 'POST',
       headers: clerk,
       body: JSON.stringify({ person_id: citizen.personId }),
@@ -130,7 +145,7 @@ export async function activateCitizen(
     else await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const activation = await json<{ credential_offer_link: string; tx_code: string }>(
-    await fetch(`${platform.urls.issuer}/activation`, {
+    await fetch(`${issuer}/activation`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ card_number: citizen.cardNumber, activation_code: code }),

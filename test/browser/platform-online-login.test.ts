@@ -14,8 +14,11 @@ import {
 import { openWalletPage, receiveCard, setUpWallet } from './wallet-web-harness.js';
 
 const PIN = '271828';
-/** The organisation in the demo website's access certificate (apps/cli/src/start/demo-relying-parties.ts). */
-const WEBSITE_ORGANISATION = 'Demo Government Services';
+/**
+ * The organisation in the demo website's access certificate, which the national trust registry
+ * issued with its zh-CN name (apps/cli/src/start/demo-relying-parties.ts).
+ */
+const WEBSITE_ORGANISATION = '政务服务网 (演示)';
 /** What the `login` purpose asks for (apps/verifier/src/modules/oid4vp/purposes.ts). */
 const LOGIN_ELEMENTS = ['age_over_18', 'family_name', 'given_name'];
 

@@ -8,8 +8,15 @@ const BIN = fileURLToPath(new URL('../bin/zz.js', import.meta.url));
 export interface RunningZzStart {
   readonly child: ChildProcess;
   readonly ports: {
+    readonly trust: number;
+    /** Guangdong (44). */
     readonly registry: number;
     readonly issuer: number;
+    /** Zhejiang (33) and Beijing (11, SM2). */
+    readonly 'registry-33': number;
+    readonly 'issuer-33': number;
+    readonly 'registry-11': number;
+    readonly 'issuer-11': number;
     readonly relay: number;
     readonly verifier: number;
     readonly counter: number;
@@ -27,8 +34,13 @@ export interface RunningZzStart {
  */
 export async function spawnZzStart(dir: string, population: number, timeoutMs = 150_000): Promise<RunningZzStart> {
   const ports = {
+    trust: await freePort(),
     registry: await freePort(),
     issuer: await freePort(),
+    'registry-33': await freePort(),
+    'issuer-33': await freePort(),
+    'registry-11': await freePort(),
+    'issuer-11': await freePort(),
     relay: await freePort(),
     verifier: await freePort(),
     counter: await freePort(),
@@ -43,7 +55,7 @@ export async function spawnZzStart(dir: string, population: number, timeoutMs = 
       dir,
       '--population',
       `${population}`,
-      ...Object.entries(ports).flatMap(([name, port]) => [`--${name}-port`, `${port}`]),
+      ...Object.entries(ports).flatMap(([name, port]) => [`--${portFlag(name)}`, `${port}`]),
     ],
     { env: { ...process.env, ZZ_PASSPHRASE: '' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -65,4 +77,10 @@ export async function spawnZzStart(dir: string, population: number, timeoutMs = 
       return exited;
     },
   };
+}
+
+/** `registry-33` → `registry-port-33`; `trust` → `trust-port`. */
+function portFlag(name: string): string {
+  const [service, province] = name.split('-');
+  return province ? `${service}-port-${province}` : `${service}-port`;
 }

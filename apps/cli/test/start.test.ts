@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseTrustBundle } from '@zhengzhao/verifier';
+import { decodeCertificatePem, verifyTrustList } from '@zhengzhao/core';
+import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningZzStart, spawnZzStart } from './spawn-zz-start.js';
 
@@ -16,24 +17,50 @@ describe('zz start (npm start): the whole platform in one process', () => {
   it('prints one line per service with its URL', () => {
     const { ports } = platform;
     const output = platform.output();
+    expect(output).toContain(`trust      http://127.0.0.1:${ports.trust}/docs`);
     expect(output).toContain(`registry   http://127.0.0.1:${ports.registry}/`);
     expect(output).toContain(`issuer-44  http://127.0.0.1:${ports.issuer}/docs`);
+    expect(output).toContain(`registry-33 http://127.0.0.1:${ports['registry-33']}/`);
+    expect(output).toContain(`issuer-33  http://127.0.0.1:${ports['issuer-33']}/docs`);
+    expect(output).toContain(`issuer-11  http://127.0.0.1:${ports['issuer-11']}/docs`);
+    expect(output).toMatch(/issuer-11 .*\(SM2\)/);
     expect(output).toContain(`wallet     http://localhost:${ports.wallet}/`);
     expect(output).toContain(`counter    http://localhost:${ports.counter}/`);
     expect(output).toContain(`verifier   http://localhost:${ports.verifier}/`);
     expect(output).toContain(`relay      ws://localhost:${ports.relay}/`);
   });
 
-  it('runs the registry and the Guangdong issuer', async () => {
+  it('runs each province’s registry and issuer, and the national trust registry naming all three', async () => {
     const { ports } = platform;
-    expect((await fetch(`http://127.0.0.1:${ports.registry}/healthz`)).status).toBe(200);
-    const metadata = await fetch(`http://127.0.0.1:${ports.issuer}/.well-known/openid-credential-issuer`);
-    expect((await metadata.json()).credential_issuer).toBe(`http://127.0.0.1:${ports.issuer}`);
+    for (const [registry, issuer] of [
+      [ports.registry, ports.issuer],
+      [ports['registry-33'], ports['issuer-33']],
+      [ports['registry-11'], ports['issuer-11']],
+    ]) {
+      expect((await fetch(`http://127.0.0.1:${registry}/healthz`)).status).toBe(200);
+      const metadata = await fetch(`http://127.0.0.1:${issuer}/.well-known/openid-credential-issuer`);
+      expect((await metadata.json()).credential_issuer).toBe(`http://127.0.0.1:${issuer}`);
+    }
+    const root = await (await fetch(`http://127.0.0.1:${ports.trust}/root.pem`)).text();
+    const signed = await (await fetch(`http://127.0.0.1:${ports.trust}/trust-list`)).text();
+    const verified = await verifyTrustList(createNodePlatform(), signed, {
+      roots: [decodeCertificatePem(root)],
+      now: new Date(),
+    });
+    expect(verified.list.authorities.map((authority) => [authority.id, authority.suite]).sort()).toEqual([
+      ['cn-11-gat', 'SM2'],
+      ['cn-33-gat', 'ES256'],
+      ['cn-44-gat', 'ES256'],
+    ]);
+    expect(verified.list.relying_parties.map((party) => party.id).sort()).toEqual([
+      'demo-gov-portal',
+      'demo-hotel-front-desk',
+    ]);
     const page = await fetch(`http://127.0.0.1:${ports.registry}/`);
     expect(await page.text()).toContain('<html lang="zh-CN"');
   });
 
-  it('serves the wallet with its configuration and the counter with a trust bundle naming the issuer', async () => {
+  it('serves the wallet with its configuration and the counter with the national root and trust-list URL', async () => {
     const { ports } = platform;
     const wallet = await fetch(`http://localhost:${ports.wallet}/`);
     expect(wallet.headers.get('content-security-policy')).toContain(`http://127.0.0.1:${ports.issuer}`);
@@ -41,8 +68,11 @@ describe('zz start (npm start): the whole platform in one process', () => {
     const config = await (await fetch(`http://localhost:${ports.wallet}/wallet-config.json`)).json();
     expect(config.relayUrl).toBe(`ws://localhost:${ports.relay}`);
     expect(config.relyingPartyTrustAnchorsPem[0]).toContain('BEGIN CERTIFICATE');
-    const bundle = parseTrustBundle(await (await fetch(`http://localhost:${ports.counter}/trust-bundle.json`)).text());
-    expect(bundle.issuers.map((issuer) => issuer.id)).toEqual(['cn-44']);
+    expect(config.issuers.map((issuer: { code: string }) => issuer.code)).toEqual(['44', '33', '11']);
+    expect(config.trustListUrl).toBe(`http://127.0.0.1:${ports.trust}/trust-list`);
+    const trust = await (await fetch(`http://localhost:${ports.counter}/trust.json`)).json();
+    expect(trust.national_root).toContain('BEGIN CERTIFICATE');
+    expect(trust.trust_list_url).toBe(`http://127.0.0.1:${ports.trust}/trust-list`);
     const reader = await (await fetch(`http://localhost:${ports.counter}/reader.json`)).json();
     expect(reader.certificate_chain).toHaveLength(1);
   });

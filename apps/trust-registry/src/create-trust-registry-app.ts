@@ -23,6 +23,10 @@ import { registerDiscoveryRoutes } from './modules/keys/discovery-routes.js';
 import { RegistryKeys } from './modules/keys/registry-keys.js';
 import { registerRootRoutes } from './modules/keys/routes.js';
 import {
+  registerRegistrationProfileAdminRoutes,
+  registerRegistrationProfileRoutes,
+} from './modules/registration-profiles/routes.js';
+import {
   createRelyingPartyService,
   type RelyingPartyService,
 } from './modules/relying-parties/relying-party-service.js';
@@ -77,14 +81,16 @@ export type TrustRegistryApp = HttpApp & { readonly trustRegistry: TrustRegistry
  * Creates the national trust registry (DESIGN.md §2, Zhengzhao issue 6 §1–2):
  * - `GET /root.pem` — the national root verifiers and wallets pin;
  * - `GET /trust-list` (`.jwt`, `.cose`) — the signed, sequence-numbered trust list, ETag/304;
- * - `GET /catalog`, `GET /authorities/:id`, `GET /relying-parties/:id`,
+ * - `GET /catalog`, `GET /registration-profiles`, `GET /authorities/:id`, `GET /relying-parties/:id`,
  *   `GET /.well-known/zz-trust-registry` — public, CORS-open;
  * - `POST /admin/authorities` (+ `/:id/document-signers`, `/:id/compromised-keys`, `/:id/withdraw`),
- *   `PUT /admin/catalog/:typeId`, `POST /admin/relying-parties` (+ `/:id/certificates`,
- *   `/:id/deregister`), `GET /admin/audit` — bearer token, audited, same-origin;
+ *   `PUT /admin/catalog/:typeId`, `PUT /admin/registration-profiles/:id`,
+ *   `POST /admin/relying-parties` (+ `/:id/certificates`, `/:id/deregister`), `GET /admin/audit`
+ *   — bearer token, audited, same-origin;
  * - `/healthz`, `/readyz`, OpenAPI at `/docs`.
- * On start it migrates, opens (first time: makes) the registry keys, seeds the catalog and
- * publishes a list if none exists, the catalog grew, or the newest is due.
+ * On start it migrates, opens (first time: makes) the registry keys, seeds the catalog and the
+ * default registration profiles, and publishes a list if none exists, either seed added
+ * anything, or the newest is due.
  */
 export async function createTrustRegistryApp(options: CreateTrustRegistryAppOptions): Promise<TrustRegistryApp> {
   const { database, platform, clock } = options;
@@ -140,11 +146,13 @@ export async function createTrustRegistryApp(options: CreateTrustRegistryAppOpti
     registerDiscoveryRoutes(scope, keys, options.publicUrl);
     registerTrustListRoutes(scope, publisher);
     registerCatalogRoutes(scope, context);
+    registerRegistrationProfileRoutes(scope, context);
     registerAuthorityRoutes(scope, authorities);
     registerRelyingPartyRoutes(scope, relyingParties);
     await registerAdminScope(scope, context, authenticator, (admin) => {
       registerAuthorityAdminRoutes(admin, authorities);
       registerCatalogAdminRoutes(admin, publisher);
+      registerRegistrationProfileAdminRoutes(admin, publisher);
       registerRelyingPartyAdminRoutes(admin, relyingParties);
       registerAuditRoutes(admin, context);
     });

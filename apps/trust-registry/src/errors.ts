@@ -33,6 +33,10 @@ export const TRUST_REGISTRY_ERRORS = {
     status: 400,
     title: 'A namespace or element is not part of the credential type in the catalog',
   },
+  ERR_TRUST_REGISTRY_REGISTRATION_PROFILE_UNKNOWN: {
+    status: 400,
+    title: 'The relying party names no registration profile of the registry',
+  },
   ERR_TRUST_REGISTRY_RELYING_PARTY_UNKNOWN: { status: 404, title: 'No relying party with this id' },
   ERR_TRUST_REGISTRY_RELYING_PARTY_EXISTS: { status: 409, title: 'A relying party with this id is already registered' },
   ERR_TRUST_REGISTRY_RELYING_PARTY_DEREGISTERED: { status: 409, title: 'The relying party has been de-registered' },

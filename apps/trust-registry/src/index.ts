@@ -1,7 +1,8 @@
 /**
  * @zhengzhao/trust-registry — the national trust registry (DESIGN.md §2, Zhengzhao issue 6):
  * holds the national root key, enrols issuing authorities, keeps the credential catalog's
- * authority kinds, registers relying parties with reader / access certificates, and publishes
+ * authority kinds and the registration profiles, registers relying parties under a profile with
+ * reader / access certificates, and publishes
  * the signed, sequence-numbered trust list that verifiers pinning only `/root.pem` rely on.
  */
 
@@ -59,7 +60,12 @@ export {
   TRUST_LIST_SIGNER_KEY_ID,
 } from './modules/keys/registry-keys.js';
 export { PEM_MEDIA_TYPE } from './modules/keys/routes.js';
-// relying parties
+// registration profiles and relying parties
+export { DEFAULT_REGISTRATION_PROFILES } from './modules/registration-profiles/default-registration-profiles.js';
+export {
+  listRegistrationProfiles,
+  type PutRegistrationProfileRequest,
+} from './modules/registration-profiles/registration-profiles.js';
 export {
   DEFAULT_RELYING_PARTY_CERTIFICATE_DAYS,
   type IssuedRelyingPartyCertificate,

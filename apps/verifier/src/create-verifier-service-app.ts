@@ -7,7 +7,7 @@ import {
   ZzError,
 } from '@zhengzhao/core';
 import { createHttpApp, type HttpApp, type Logger, registerPublicCors } from '@zhengzhao/server-kit';
-import type { TrustBundle, VerifierCacheStore } from '@zhengzhao/verifier';
+import type { NationalTrust, TrustBundle, VerifierCacheStore } from '@zhengzhao/verifier';
 import { type RateLimitSettings, registerRateLimit } from './http/register-rate-limit.js';
 import { type ApiKey, createApiKeyAuthenticator } from './modules/auth/api-keys.js';
 import { registerLoginPageRoutes } from './modules/login-page/routes.js';
@@ -29,10 +29,11 @@ export interface CreateVerifierServiceAppOptions {
   readonly clock: () => Date;
   readonly logger?: Logger;
   /**
-   * Trusted issuing authorities: a trust bundle (the national trust list, `parseTrustBundle`) or a
+   * Trusted issuing authorities: the national root with the trust-list URL (and optionally a
+   * signed list to start from) — the normal case —, a trust bundle (`parseTrustBundle`), or a
    * ready TrustSource (core `createStaticTrustSource`).
    */
-  readonly trust: TrustBundle | TrustSource;
+  readonly trust: NationalTrust | TrustBundle | TrustSource;
   /**
    * Downloads Token Status Lists (on demand, then on refresh) and the trust bundle. Without it the
    * service is offline: a credential whose status list is not cached fails `status`

@@ -1,7 +1,7 @@
 import type { Platform, TrustSource } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { closeOnSignals, createLogger, type GracefulShutdown, type Logger } from '@zhengzhao/server-kit';
-import type { TrustBundle } from '@zhengzhao/verifier';
+import type { NationalTrust, TrustBundle } from '@zhengzhao/verifier';
 import {
   type CreateVerifierServiceAppOptions,
   createVerifierServiceApp,
@@ -15,7 +15,7 @@ export interface StartVerifierServiceOptions
   readonly port: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
-  readonly trust: TrustBundle | TrustSource;
+  readonly trust: NationalTrust | TrustBundle | TrustSource;
   readonly apiKeys: readonly ApiKey[];
   readonly requestSigning: RequestSigning;
   readonly platform?: Platform;

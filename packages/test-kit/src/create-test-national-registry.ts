@@ -14,6 +14,7 @@ import {
   signTrustListJws,
   type TrustList,
   type TrustListAuthority,
+  type TrustListRegistrationProfile,
   type TrustListRelyingParty,
   trustListCredentialType,
 } from '@zhengzhao/core';
@@ -44,19 +45,29 @@ export interface TestNationalRegistry {
   /** Guangdong (44, ES256), Zhejiang (33, ES256), Beijing (11, SM2). */
   readonly provinces: readonly TestProvince[];
   readonly province: (code: string) => TestProvince;
-  /** `hotel` (name, ID number, address…), `netcafe` (name and validity only). */
+  /** Registration profiles `hotel` (name, ID number, address…) and `netcafe` (name and validity only). */
+  readonly registrationProfiles: readonly TrustListRegistrationProfile[];
+  /** `hotel` and `netcafe`, each registered under the profile of the same id. */
   readonly relyingParties: readonly TestRelyingParty[];
   readonly relyingParty: (id: string) => TestRelyingParty;
   /** The list at `sequence` (default 1), `edit` applied to a fresh copy. */
   list(options?: { sequence?: number; edit?: (list: MutableTrustList) => void }): TrustList;
   jws(list: TrustList): Promise<string>;
   cose(list: TrustList): Promise<Uint8Array>;
-  /** Issues another reader certificate for a registration (it is in the list only if added there). */
-  readerCertificate(registration: {
-    id: string;
-    elements: RegisteredElements;
-    dnsNames?: readonly string[];
-  }): Promise<{ signer: ExportableSigner; der: Uint8Array }>;
+  /**
+   * Issues another reader certificate for a registration (it is in the list only if added there);
+   * `profile` defaults to `id`.
+   */
+  readerCertificate(registration: TestRegistration): Promise<{ signer: ExportableSigner; der: Uint8Array }>;
+}
+
+/** What a test reader certificate's registration extension says. */
+export interface TestRegistration {
+  readonly id: string;
+  /** Registration profile id (default: `id`). */
+  readonly profile?: string;
+  readonly elements: RegisteredElements;
+  readonly dnsNames?: readonly string[];
 }
 
 export type MutableTrustList = {
@@ -80,6 +91,22 @@ export const TEST_ELEMENTS: Readonly<Record<string, RegisteredElements>> = {
   netcafe: { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['family_name', 'given_name', 'expiry_date', 'age_over_18'] } },
 };
 
+/** The registration profiles of the test registry, with {@link TEST_ELEMENTS}. */
+export const TEST_REGISTRATION_PROFILES: readonly TrustListRegistrationProfile[] = [
+  {
+    id: 'hotel',
+    name: { 'zh-CN': '旅馆住宿登记', en: 'Hotel registration' },
+    purpose: { 'zh-CN': '测试用途', en: 'Test purpose' },
+    elements: TEST_ELEMENTS.hotel as RegisteredElements,
+  },
+  {
+    id: 'netcafe',
+    name: { 'zh-CN': '网吧实名上网', en: 'Internet café real-name check' },
+    purpose: { 'zh-CN': '测试用途', en: 'Test purpose' },
+    elements: TEST_ELEMENTS.netcafe as RegisteredElements,
+  },
+];
+
 const PROVINCES: readonly { code: string; suite: SuiteId; en: string; zh: string }[] = [
   { code: '44', suite: 'ES256', en: 'Guangdong', zh: '广东省公安厅' },
   { code: '33', suite: 'ES256', en: 'Zhejiang', zh: '浙江省公安厅' },
@@ -88,8 +115,8 @@ const PROVINCES: readonly { code: string; suite: SuiteId; en: string; zh: string
 
 /**
  * A national trust registry for tests: an ES256 national root, its trust-list signer, three
- * provinces (one on SM2) enrolled for `cn.gov.eid.1`, and two registered relying parties with
- * reader certificates carrying their registration. Everything is fresh and in memory.
+ * provinces (one on SM2) enrolled for `cn.gov.eid.1`, two registration profiles, and two
+ * registered relying parties with reader certificates carrying their registration. Everything is fresh and in memory.
  */
 export async function createTestNationalRegistry(options: {
   now: Date;
@@ -146,11 +173,7 @@ export async function createTestNationalRegistry(options: {
     });
   }
 
-  const readerCertificate = async (registration: {
-    id: string;
-    elements: RegisteredElements;
-    dnsNames?: readonly string[];
-  }) => {
+  const readerCertificate = async (registration: TestRegistration) => {
     const signer = await es256.generateSigner();
     const der = await createRelyingPartyCertificate({
       ...(await underRoot(`RP ${registration.id}`, signer)),
@@ -158,6 +181,7 @@ export async function createTestNationalRegistry(options: {
       registration: {
         id: registration.id,
         name: { 'zh-CN': `测试 ${registration.id}`, en: `Test ${registration.id}` },
+        profile: registration.profile ?? registration.id,
         purpose: { 'zh-CN': '测试用途', en: 'Test purpose' },
         elements: registration.elements,
       },
@@ -172,13 +196,7 @@ export async function createTestNationalRegistry(options: {
       id,
       signer,
       der,
-      entry: {
-        id,
-        name: { 'zh-CN': `测试 ${id}`, en: `Test ${id}` },
-        purpose: { 'zh-CN': '测试用途', en: 'Test purpose' },
-        certificates: [encodeBase64url(await platform.digest('SHA-256', der))],
-        elements,
-      },
+      entry: { id, profile: id, certificates: [encodeBase64url(await platform.digest('SHA-256', der))] },
     });
   }
 
@@ -192,6 +210,7 @@ export async function createTestNationalRegistry(options: {
       expires_at: at(7).toISOString(),
       authorities: provinces.map((p) => p.entry),
       credential_types: [trustListCredentialType(eid, ['public_security'])],
+      registration_profiles: TEST_REGISTRATION_PROFILES,
       relying_parties: relyingParties.map((r) => r.entry),
     }) as MutableTrustList;
     o.edit?.(draft);
@@ -209,6 +228,7 @@ export async function createTestNationalRegistry(options: {
     listSigner: { signer: listSignerKey, der: listSignerDer },
     provinces,
     province: byCode,
+    registrationProfiles: TEST_REGISTRATION_PROFILES,
     relyingParties,
     relyingParty: (id) => {
       const found = relyingParties.find((r) => r.id === id);

@@ -20,6 +20,7 @@ export {
   createTestNationalRegistry,
   type MutableTrustList,
   TEST_ELEMENTS,
+  TEST_REGISTRATION_PROFILES,
   type TestNationalRegistry,
   type TestProvince,
   type TestRelyingParty,

@@ -2,39 +2,47 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { encodeBase64url } from '@zhengzhao/core';
+import { encodeBase64url, encodeCertificatePem } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createIssuerApp, type IssuerDatabase, withOid4vci } from '@zhengzhao/issuer';
-import { createRegistryApp, type RegistryDatabase } from '@zhengzhao/registry';
-import { closeOnSignals, createDatabase, createLogger, writeFileAtomic } from '@zhengzhao/server-kit';
+import { closeOnSignals, createLogger, writeFileAtomic } from '@zhengzhao/server-kit';
 import { parseInteger } from '../args.js';
-import { AUTHORITY_FILES, openAuthority } from '../authority-dir.js';
 import { DEMO_PASSPHRASE } from '../demo-data.js';
 import { readJsonFile } from '../io.js';
+import { DEMO_PROVINCES } from '../start/demo-provinces.js';
 import { demoRelyingParties } from '../start/demo-relying-parties.js';
-import { startWalletAndVerifier, trustBundleOf } from '../start/start-wallet-and-verifier.js';
-import { initAuthority } from './keys-init.js';
+import { enrolProvince } from '../start/enrol-demo-provinces.js';
+import { startNationalRegistry } from '../start/start-national-registry.js';
+import { startProvince } from '../start/start-province.js';
+import { startWalletAndVerifier } from '../start/start-wallet-and-verifier.js';
 
 export const START_HELP = `zz start — run the platform on this machine (embedded SQLite, demo data)
 
-Usage: zz start [--dir ./data] [--registry-port 8710] [--issuer-port 3100] [--population 200]
+Usage: zz start [--dir ./data] [--population 200] [--trust-port 8700]
+                [--registry-port 8710] [--issuer-port 3100]          (Guangdong, 44)
+                [--registry-port-33 8711] [--issuer-port-33 3101]    (Zhejiang, 33)
+                [--registry-port-11 8712] [--issuer-port-11 3102]    (Beijing, 11, SM2)
                 [--relay-port 8720] [--verifier-port 8730] [--counter-port 8740] [--wallet-port 8750]
 
 Starts, in one process:
-  registry   the population-registry simulator with synthetic citizens of Guangdong (44) and
+  trust      the national trust registry: the national root, the signed trust list (every
+             province's authority, the credential catalog, registered relying parties)
+  registry   per province, the population-registry simulator with synthetic citizens and
              its zh-CN clerk page (card issued, changed, renewed, lost, cancelled)
-  issuer-44  the Guangdong issuing authority (ES256): follows the registry's card events,
-             activates wallets over OpenID4VCI 1.0, publishes Token Status Lists
+  issuer     per province, the issuing authority: follows its registry's card events,
+             activates wallets over OpenID4VCI 1.0, publishes Token Status Lists —
+             Guangdong (44) and Zhejiang (33) on ES256, Beijing (11) on SM2
   wallet     the holder wallet web app (PWA: fingerprint/face via WebAuthn, or a PIN)
-  counter    the counter web app that hotels, stations and hospitals use to check an e-ID
+  counter    the counter web app that hotels, stations and hospitals use to check an e-ID;
+             it pins only the national root and verifies every province's credentials
   verifier   POST /verify for back offices, OpenID4VP endpoints and an e-ID login demo page
   relay      the WebSocket relay that carries encrypted proximity sessions
 and prints one line per service. Everything lives in --dir (created on first start, reused
-after): SQLite databases, the authority's keys (encrypted under ZZ_PASSPHRASE, or the demo
-passphrase when it is unset) and demo-secrets.json (the clerk token and the service secrets).
-The web apps are built on first start (and after their sources change) into --dir/web.
-Open them on localhost (a secure context: WebCrypto, WebAuthn and service workers need it).
-Stop with Ctrl-C. 'zz demo' runs the credential formats end to end without services.
+after): SQLite databases, the authorities' and the national registry's keys (encrypted under
+ZZ_PASSPHRASE, or the demo passphrase when it is unset) and demo-secrets.json (the clerk and
+registry admin tokens and the service secrets). The web apps are built on first start (and
+after their sources change) into --dir/web. Open them on localhost (a secure context:
+WebCrypto, WebAuthn and service workers need it). Stop with Ctrl-C.
+'zz demo' runs the credential formats end to end without services.
 `;
 
 interface DemoSecrets {
@@ -42,15 +50,28 @@ interface DemoSecrets {
   readonly webhookSecret: string;
   readonly secretHashKey: string;
   readonly verifyApiKey: string;
+  readonly registryAdminToken: string;
 }
+
+/** Ports of one province's registry simulator and issuer, by flag. */
+const PROVINCE_PORT_FLAGS: Record<string, { registry: string; issuer: string }> = {
+  '44': { registry: 'registry-port', issuer: 'issuer-port' },
+  '33': { registry: 'registry-port-33', issuer: 'issuer-port-33' },
+  '11': { registry: 'registry-port-11', issuer: 'issuer-port-11' },
+};
 
 export async function startCommand(args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
       dir: { type: 'string', default: './data' },
+      'trust-port': { type: 'string', default: '8700' },
       'registry-port': { type: 'string', default: '8710' },
       'issuer-port': { type: 'string', default: '3100' },
+      'registry-port-33': { type: 'string', default: '8711' },
+      'issuer-port-33': { type: 'string', default: '3101' },
+      'registry-port-11': { type: 'string', default: '8712' },
+      'issuer-port-11': { type: 'string', default: '3102' },
       population: { type: 'string', default: '200' },
       'relay-port': { type: 'string', default: '8720' },
       'verifier-port': { type: 'string', default: '8730' },
@@ -64,14 +85,13 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     return 0;
   }
   const dir = resolve(values.dir);
-  const registryPort = parseInteger(values['registry-port'], 'registry-port', 1, 65535);
-  const issuerPort = parseInteger(values['issuer-port'], 'issuer-port', 1, 65535);
+  const port = (flag: keyof typeof values) => parseInteger(values[flag] as string, flag, 1, 65535);
   const population = parseInteger(values.population, 'population', 1, 100_000);
   const ports = {
-    relay: parseInteger(values['relay-port'], 'relay-port', 1, 65535),
-    verifier: parseInteger(values['verifier-port'], 'verifier-port', 1, 65535),
-    counter: parseInteger(values['counter-port'], 'counter-port', 1, 65535),
-    wallet: parseInteger(values['wallet-port'], 'wallet-port', 1, 65535),
+    relay: port('relay-port'),
+    verifier: port('verifier-port'),
+    counter: port('counter-port'),
+    wallet: port('wallet-port'),
   };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 
@@ -80,83 +100,70 @@ export async function startCommand(args: readonly string[]): Promise<number> {
   const logger = createLogger({ name: 'zz-start', level: (process.env.ZZ_LOG_LEVEL ?? 'warn') as 'warn' });
   const passphrase = process.env.ZZ_PASSPHRASE || DEMO_PASSPHRASE;
   const secrets = await demoSecrets(join(dir, 'demo-secrets.json'));
-  const authorityDir = join(dir, 'authority-44');
-  if (!existsSync(join(authorityDir, AUTHORITY_FILES.manifest))) {
-    await initAuthority({
-      platform,
-      suite: 'ES256',
-      name: '广东省公安厅 (demo)',
-      provinceCode: '44',
-      country: 'CN',
-      issuerUri: `http://127.0.0.1:${issuerPort}`,
-      rootDays: 3650,
-      dsDays: 365,
-      now: now(),
-      out: authorityDir,
-      passphrase,
-      force: false,
-    });
-  }
-  const authority = await openAuthority(platform, authorityDir, passphrase);
-  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
-  const registryUrl = `http://127.0.0.1:${registryPort}`;
+  const closers: (() => Promise<void>)[] = [];
 
-  const issuerDb = createDatabase<IssuerDatabase>({ file: join(dir, 'issuer-44.sqlite') });
-  const registryDb = createDatabase<RegistryDatabase>({ file: join(dir, 'registry.sqlite') });
-  const issuer = await createIssuerApp({
-    ...withOid4vci({
-      platform,
-      clock: now,
-      suite: authority.suite,
-      clerkTokens: [secrets.clerkToken],
-      clerkOrigins: [registryUrl],
-      secretHashKey: secrets.secretHashKey,
-    }),
-    config: { publicBaseUrl: issuerUrl, provinceCode: '44', webhookSecret: secrets.webhookSecret },
-    database: issuerDb,
+  const national = await startNationalRegistry({
     platform,
+    logger,
+    dir,
+    port: port('trust-port'),
+    passphrase,
+    adminToken: secrets.registryAdminToken,
     clock: now,
-    logger,
-    signer: authority.signer,
-    certificateChain: [authority.documentSignerDer],
   });
-  await issuer.listen({ host: '127.0.0.1', port: issuerPort });
-  const registry = await createRegistryApp({
-    database: registryDb,
-    registry: { province: '44', seed: 20261127, population, withoutCard: Math.min(5, population) },
-    clock: { now },
-    random: (length) => new Uint8Array(randomBytes(length)),
-    logger,
-    clerkTokens: [secrets.clerkToken],
-    webhooks: [{ name: 'issuer-44', url: `${issuerUrl}/events/registry`, secret: secrets.webhookSecret }],
-    issuerUrl,
-  });
-  await registry.listen({ host: '127.0.0.1', port: registryPort });
+  closers.push(() => national.close());
+  const provinces = [];
+  for (const province of DEMO_PROVINCES) {
+    const flags = PROVINCE_PORT_FLAGS[province.code] as { registry: string; issuer: string };
+    const running = await startProvince({
+      platform,
+      logger,
+      dir,
+      province,
+      ports: {
+        registry: port(flags.registry as keyof typeof values),
+        issuer: port(flags.issuer as keyof typeof values),
+      },
+      population,
+      passphrase,
+      secrets,
+      clock: now,
+    });
+    closers.push(() => running.close());
+    await enrolProvince(national, running);
+    provinces.push(running);
+  }
+  const relyingParties = await demoRelyingParties(join(dir, 'demo-relying-parties.json'), national);
+  const trustList = await national.get('/trust-list');
 
   const holderAndVerifier = await startWalletAndVerifier({
     platform,
     logger,
     dir,
     ports,
-    issuerUrl,
-    trustBundle: trustBundleOf({
-      id: 'cn-44',
-      name: { 'zh-CN': '广东省公安厅 (演示)', en: 'Guangdong Public Security Department (demo)' },
-      suite: authority.suite,
-      rootDer: authority.rootDer,
-      documentSignerDer: authority.documentSignerDer,
-      now,
-    }),
-    relyingParties: await demoRelyingParties(join(dir, 'demo-relying-parties.json'), now()),
+    issuers: provinces.map(({ province, issuerUrl, authority }) => ({
+      code: province.code,
+      name: province.name,
+      url: issuerUrl,
+      iacaPem: encodeCertificatePem(authority.rootDer),
+    })),
+    national: { rootPem: national.rootPem, trustListUrl: national.trustListUrl, trustList: trustList.body },
+    relyingParties,
     verifyApiKey: secrets.verifyApiKey,
     onProgress: (line) => process.stdout.write(`${line}\n`),
   });
+  closers.unshift(() => holderAndVerifier.close());
   const { urls } = holderAndVerifier;
 
+  const provinceLines = provinces.flatMap(({ province, registryUrl, issuerUrl, authority }) => [
+    `registry${province.code === '44' ? '  ' : `-${province.code}`} ${registryUrl}/   ${province.name['zh-CN']}人口库模拟 population registry`,
+    `issuer-${province.code}  ${issuerUrl}/docs   ${province.name['zh-CN']} ${province.name.en} (${authority.suite}), OpenID4VCI + status lists`,
+  ]);
   process.stdout.write(
     [
-      `registry   ${registryUrl}/   人口库模拟 population registry (clerk token in ${join(dir, 'demo-secrets.json')})`,
-      `issuer-44  ${issuerUrl}/docs   广东 Guangdong issuing authority (ES256), OpenID4VCI + status lists`,
+      `trust      ${national.url}/docs   国家证照信任注册中心 national trust registry (root: ${national.url}/root.pem)`,
+      ...provinceLines,
+      `           clerk and registry admin tokens in ${join(dir, 'demo-secrets.json')}`,
       `wallet     ${urls.wallet}/   证照钱包 holder wallet (PWA)`,
       `counter    ${urls.counter}/   证照核验 counter app (scan a QR or run a proximity session)`,
       `verifier   ${urls.verifier}/   使用电子身份证登录 e-ID login demo; POST /verify (API key in demo-secrets.json)`,
@@ -164,13 +171,8 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-  closeOnSignals(registry, [
-    () => holderAndVerifier.close(),
-    () => registryDb.close(),
-    () => issuer.close(),
-    () => issuerDb.close(),
-  ]);
-  // runs until SIGINT/SIGTERM: the shutdown handler closes both services and exits
+  closeOnSignals(national.app, closers.slice(1));
+  // runs until SIGINT/SIGTERM: the shutdown handler closes every service and exits
   return await new Promise<number>(() => undefined);
 }
 
@@ -184,7 +186,9 @@ async function demoSecrets(path: string): Promise<DemoSecrets> {
     secretHashKey: stored.secretHashKey ?? secret(),
     // data directories made before the verifier service existed get its key on their next start
     verifyApiKey: stored.verifyApiKey ?? secret(),
+    registryAdminToken: stored.registryAdminToken ?? secret(),
   };
-  if (stored.verifyApiKey === undefined) await writeFileAtomic(path, `${JSON.stringify(secrets, null, 2)}\n`);
+  if (stored.verifyApiKey === undefined || stored.registryAdminToken === undefined)
+    await writeFileAtomic(path, `${JSON.stringify(secrets, null, 2)}\n`);
   return secrets;
 }

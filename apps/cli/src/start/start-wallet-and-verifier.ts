@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBase64url, decodeCertificatePem, encodeCertificatePem, type Platform } from '@zhengzhao/core';
+import { decodeBase64url, decodeCertificatePem, type Platform } from '@zhengzhao/core';
 import { startRelay } from '@zhengzhao/relay';
 import type { Logger } from '@zhengzhao/server-kit';
-import type { TrustBundle } from '@zhengzhao/verifier';
 import { startVerifierService } from '@zhengzhao/verifier-service';
 import type { FastifyInstance } from 'fastify';
 import { buildWebAppIfStale } from './build-web-app.js';
@@ -24,13 +23,28 @@ export interface StartWalletAndVerifierOptions {
   readonly logger: Logger;
   readonly dir: string;
   readonly ports: WalletAndVerifierPorts;
-  readonly issuerUrl: string;
-  /** The issuing authorities verifiers trust (the issuer's IACA root and document signers). */
-  readonly trustBundle: () => TrustBundle;
+  /** The provinces' issuers: the wallet activates with one of them (the first by default). */
+  readonly issuers: readonly DemoIssuer[];
+  /** The national trust registry: all that verifiers and wallets are configured with. */
+  readonly national: {
+    readonly rootPem: string;
+    readonly trustListUrl: string;
+    /** The list signed now, so the verifier service verifies before its first download. */
+    readonly trustList: string;
+  };
   readonly relyingParties: DemoRelyingParties;
   /** The back-office API key of the demo (`POST /verify`). */
   readonly verifyApiKey: string;
   readonly onProgress: (line: string) => void;
+}
+
+/** A province's issuer as the wallet offers it. */
+export interface DemoIssuer {
+  readonly code: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly url: string;
+  /** Its IACA root (PEM): the wallet checks what it receives against these. */
+  readonly iacaPem: string;
 }
 
 export interface RunningWalletAndVerifier {
@@ -47,7 +61,8 @@ export interface RunningWalletAndVerifier {
  * The holder and verifier side of `zz start` (P3): the WebSocket relay for proximity sessions,
  * the verifier service (POST /verify, OpenID4VP endpoints, the e-ID login demo), and the two web
  * apps — the wallet and the counter — built on first start and served with their deployment
- * documents (`wallet-config.json`; `trust-bundle.json` and `reader.json`). Browsers reach them on
+ * documents (`wallet-config.json`; `trust.json` — the national root and trust-list URL — and
+ * `reader.json`). Browsers reach them on
  * `localhost`, a secure context, so WebCrypto, WebAuthn and service workers work without TLS.
  */
 export async function startWalletAndVerifier(
@@ -81,8 +96,13 @@ export async function startWalletAndVerifier(
     platform,
     logger,
     handleSignals: false,
-    trust: options.trustBundle(),
-    trustBundleUrl: `${urls.counter}/trust-bundle.json`,
+    trust: {
+      nationalRoot: options.national.rootPem,
+      trustListUrl: options.national.trustListUrl,
+      trustList: options.national.trustList,
+    },
+    // a compromised key or a de-registered party reaches the service within five minutes
+    refreshIntervalSeconds: 300,
     apiKeys: [{ id: 'demo-back-office', key: options.verifyApiKey }],
     publicBaseUrl: urls.verifier,
     walletLinkBase: `${urls.wallet}/`,
@@ -92,17 +112,21 @@ export async function startWalletAndVerifier(
     },
   });
 
-  const issuerOrigin = new URL(options.issuerUrl).origin;
+  const issuerOrigins = options.issuers.map((issuer) => new URL(issuer.url).origin);
+  const registryOrigin = new URL(options.national.trustListUrl).origin;
   const counter = await serveWebApp({
     name: 'counter-web',
     root: counterDist as string,
     host,
     port: ports.counter,
     logger,
-    connectTo: [issuerOrigin, urls.relay],
+    // status lists from every province's issuer, the trust list from the national registry
+    connectTo: [...issuerOrigins, registryOrigin, urls.relay],
     documents: {
-      'trust.json': options.trustBundle,
-      'trust-bundle.json': options.trustBundle,
+      'trust.json': () => ({
+        national_root: options.national.rootPem,
+        trust_list_url: options.national.trustListUrl,
+      }),
       'reader.json': () => ({
         certificate_chain: relyingParties.counter.certificateChainPem,
         private_key_jwk: relyingParties.counter.privateKeyJwk,
@@ -117,13 +141,16 @@ export async function startWalletAndVerifier(
     port: ports.wallet,
     logger,
     // a wallet talks to any issuer and verifier (OpenID4VCI/VP over https) and to the relay
-    connectTo: [issuerOrigin, urls.relay, urls.verifier, 'https:', 'wss:'],
+    connectTo: [...issuerOrigins, registryOrigin, urls.relay, urls.verifier, 'https:', 'wss:'],
     documents: {
       'wallet-config.json': () => ({
         relayUrl: urls.relay,
-        issuerUrl: options.issuerUrl,
+        issuerUrl: options.issuers[0]?.url,
+        issuers: options.issuers.map(({ code, name, url }) => ({ code, name, url })),
         relyingPartyTrustAnchorsPem: [relyingParties.rootPem],
-        issuerTrustAnchorsPem: options.trustBundle().issuers.flatMap((issuer) => issuer.iaca),
+        issuerTrustAnchorsPem: options.issuers.map((issuer) => issuer.iacaPem),
+        nationalRootPem: options.national.rootPem,
+        trustListUrl: options.national.trustListUrl,
       }),
     },
   });
@@ -134,28 +161,4 @@ export async function startWalletAndVerifier(
       await Promise.all([...apps.map((app) => app.close()), verifier.close(), relay.close()]);
     },
   };
-}
-
-/** A trust bundle naming one issuing authority: its IACA root and document signer. */
-export function trustBundleOf(issuer: {
-  readonly id: string;
-  readonly name: { readonly 'zh-CN': string; readonly en: string };
-  readonly suite: TrustBundle['issuers'][number]['suite'];
-  readonly rootDer: Uint8Array;
-  readonly documentSignerDer: Uint8Array;
-  readonly now: () => Date;
-}): () => TrustBundle {
-  return () => ({
-    version: 1,
-    issued_at: issuer.now().toISOString(),
-    issuers: [
-      {
-        id: issuer.id,
-        name: issuer.name,
-        suite: issuer.suite,
-        iaca: [encodeCertificatePem(issuer.rootDer)],
-        document_signers: [encodeCertificatePem(issuer.documentSignerDer)],
-      },
-    ],
-  });
 }

@@ -140,4 +140,55 @@ export const TRUST_REGISTRY_MIGRATIONS: Readonly<Record<string, DatabaseMigratio
       }
     },
   },
+  '0002-registration-profiles': {
+    /**
+     * Registration profiles (Zhengzhao issue 6 §7): a relying party names a shared profile instead
+     * of carrying its own purpose and elements. Parties registered before get one profile per
+     * distinct purpose and elements, `legacy-1`, `legacy-2`… (named after the purpose); their
+     * certificates name no profile, so wallets refuse them until new ones are issued.
+     */
+    async up(db, dialect) {
+      const t = columnTypes(dialect);
+      await db.schema
+        .createTable('registration_profiles')
+        .addColumn('id', t.text, (c) => c.primaryKey())
+        .addColumn('name', t.json, (c) => c.notNull())
+        .addColumn('purpose', t.json, (c) => c.notNull())
+        .addColumn('elements', t.json, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .alterTable('relying_parties')
+        .addColumn('profile_id', t.text, (c) => c.references('registration_profiles.id'))
+        .execute();
+      const parties = await db
+        .selectFrom('relying_parties')
+        .select(['id', 'purpose', 'elements', 'registered_at'])
+        .orderBy('registered_at')
+        .orderBy('id')
+        .execute();
+      const profiles = new Map<string, string>();
+      for (const party of parties as { id: string; purpose: string; elements: string; registered_at: unknown }[]) {
+        const content = JSON.stringify([JSON.parse(party.purpose), JSON.parse(party.elements)]);
+        let profile = profiles.get(content);
+        if (profile === undefined) {
+          profile = `legacy-${profiles.size + 1}`;
+          profiles.set(content, profile);
+          await db
+            .insertInto('registration_profiles')
+            .values({
+              id: profile,
+              name: party.purpose,
+              purpose: party.purpose,
+              elements: party.elements,
+              updated_at: Number(party.registered_at),
+            })
+            .execute();
+        }
+        await db.updateTable('relying_parties').set({ profile_id: profile }).where('id', '=', party.id).execute();
+      }
+      await db.schema.alterTable('relying_parties').dropColumn('purpose').execute();
+      await db.schema.alterTable('relying_parties').dropColumn('elements').execute();
+    },
+  },
 };

@@ -9,6 +9,7 @@ export interface TrustRegistryDatabase {
   authorities: AuthoritiesTable;
   authority_certificates: AuthorityCertificatesTable;
   compromised_keys: CompromisedKeysTable;
+  registration_profiles: RegistrationProfilesTable;
   relying_parties: RelyingPartiesTable;
   relying_party_certificates: RelyingPartyCertificatesTable;
   trust_list_head: TrustListHeadTable;
@@ -73,13 +74,23 @@ export interface CompromisedKeysTable {
   declared_at: number;
 }
 
-export interface RelyingPartiesTable {
+/** What relying parties may be registered for (`hotel`, `gov-login`…): shared by many of them. */
+export interface RegistrationProfilesTable {
   id: string;
   /** JSON localized texts. */
   name: string;
   purpose: string;
   /** JSON `RegisteredElements`: type → namespace → element ids. */
   elements: string;
+  updated_at: number;
+}
+
+export interface RelyingPartiesTable {
+  id: string;
+  /** JSON localized text: its name, which its certificates carry. */
+  name: string;
+  /** Its registration profile (`registration_profiles.id`; set on every row since migration 0002). */
+  profile_id: string | null;
   /** JSON array of DNS names for its certificates (may be empty). */
   dns_names: string;
   registered_at: number;

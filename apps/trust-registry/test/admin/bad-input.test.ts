@@ -56,7 +56,7 @@ describeEachDatabase<TrustRegistryDatabase>('trust registry: bad input', TRUST_R
     app = await openTestRegistry(t.database, keyDirectory.store(), fixedClock(NOW));
     expect((await admin(app, 'POST', '/admin/authorities', enrolment(guangdong, 'cn-44-gat'))).statusCode).toBe(201);
     expect(
-      (await admin(app, 'POST', '/admin/relying-parties', registration('hotel', await readerKey(), HOTEL_ELEMENTS)))
+      (await admin(app, 'POST', '/admin/relying-parties', registration('hotel', await readerKey(), 'hotel')))
         .statusCode,
     ).toBe(201);
     cases = await buildCases();
@@ -80,9 +80,14 @@ describeEachDatabase<TrustRegistryDatabase>('trust registry: bad input', TRUST_R
     const rp = (overrides: Record<string, unknown>, id = 'shop') => ({
       id,
       name: { 'zh-CN': '商店', en: 'Shop' },
+      profile: 'hotel',
+      public_key_jwk: jwk,
+      ...overrides,
+    });
+    const profile = (overrides: Record<string, unknown>) => ({
+      name: { 'zh-CN': '商店', en: 'Shop' },
       purpose: { 'zh-CN': '核验', en: 'Check' },
       elements: HOTEL_ELEMENTS,
-      public_key_jwk: jwk,
       ...overrides,
     });
     const pemOfTwo = fresh.root.pem + fresh.documentSigner.pem;
@@ -467,46 +472,126 @@ describeEachDatabase<TrustRegistryDatabase>('trust registry: bad input', TRUST_R
         status: 400,
         code: 'ERR_INPUT_INVALID',
       },
-      // relying parties
+      // registration profiles
       {
-        name: 'RP element not in the catalog',
-        url: '/admin/relying-parties',
-        payload: rp({ elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['favourite_colour'] } } }),
+        name: 'profile element not in the catalog',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['favourite_colour'] } } }),
         status: 400,
         code: 'ERR_TRUST_REGISTRY_ELEMENT_UNKNOWN',
       },
       {
-        name: 'RP namespace not the type’s',
-        url: '/admin/relying-parties',
-        payload: rp({ elements: { 'cn.gov.eid.1': { 'org.iso.18013.5.1': ['family_name'] } } }),
+        name: 'profile namespace not the type’s',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: { 'cn.gov.eid.1': { 'org.iso.18013.5.1': ['family_name'] } } }),
         status: 400,
         code: 'ERR_TRUST_REGISTRY_ELEMENT_UNKNOWN',
       },
       {
-        name: 'RP credential type not in the catalog',
-        url: '/admin/relying-parties',
-        payload: rp({ elements: { 'cn.gov.mdl.9': { 'cn.gov.mdl.9': ['family_name'] } } }),
+        name: 'profile credential type not in the catalog',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: { 'cn.gov.mdl.9': { 'cn.gov.mdl.9': ['family_name'] } } }),
         status: 400,
         code: 'ERR_CATALOG_UNKNOWN_TYPE',
       },
       {
-        name: 'RP without elements',
-        url: '/admin/relying-parties',
-        payload: rp({ elements: {} }),
+        name: 'profile without elements',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: {} }),
         status: 400,
         code: 'ERR_INPUT_INVALID',
       },
       {
-        name: 'RP with an empty element list',
-        url: '/admin/relying-parties',
-        payload: rp({ elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': [] } } }),
+        name: 'profile with an empty element list',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': [] } } }),
         status: 400,
         code: 'ERR_INPUT_INVALID',
       },
       {
-        name: 'RP elements ill-typed',
+        name: 'profile elements ill-typed',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ elements: { 'cn.gov.eid.1': ['family_name'] } }),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        // the JSON parser refuses prototype poisoning before any schema
+        name: 'profile elements with a __proto__ key',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        raw: {
+          body: `{"name":{"zh-CN":"商店","en":"Shop"},"purpose":{"zh-CN":"核验","en":"Check"},"elements":{"__proto__":{"cn.gov.eid.1":["family_name"]}}}`,
+          type: 'application/json',
+        },
+        status: 400,
+        code: 'ERR_ENCODING_JSON',
+      },
+      {
+        name: 'profile without a purpose',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ purpose: undefined }),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        name: 'profile with an unknown member',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({ relying_parties: ['hotel'] }),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        name: 'profile id not an identifier',
+        method: 'PUT',
+        url: '/admin/registration-profiles/a%20b',
+        payload: profile({}),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        name: 'profile without a token',
+        method: 'PUT',
+        url: '/admin/registration-profiles/shop',
+        payload: profile({}),
+        authorization: null,
+        status: 401,
+        code: 'ERR_ADMIN_UNAUTHENTICATED',
+      },
+      // relying parties
+      {
+        name: 'RP under an unknown profile',
         url: '/admin/relying-parties',
-        payload: rp({ elements: { 'cn.gov.eid.1': ['family_name'] } }),
+        payload: rp({ profile: 'casino' }),
+        status: 400,
+        code: 'ERR_TRUST_REGISTRY_REGISTRATION_PROFILE_UNKNOWN',
+      },
+      {
+        name: 'RP without a profile',
+        url: '/admin/relying-parties',
+        payload: rp({ profile: undefined }),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        name: 'RP profile not an identifier',
+        url: '/admin/relying-parties',
+        payload: rp({ profile: 'hotel chain' }),
+        status: 400,
+        code: 'ERR_INPUT_INVALID',
+      },
+      {
+        name: 'RP with its own purpose and elements (the former registration)',
+        url: '/admin/relying-parties',
+        payload: rp({ purpose: { 'zh-CN': '核验', en: 'Check' }, elements: HOTEL_ELEMENTS }),
         status: 400,
         code: 'ERR_INPUT_INVALID',
       },
@@ -688,6 +773,7 @@ describeEachDatabase<TrustRegistryDatabase>('trust registry: bad input', TRUST_R
       'ERR_TRUST_REGISTRY_SUITE_MISMATCH',
       'ERR_TRUST_REGISTRY_AUTHORITY_EXISTS',
       'ERR_TRUST_REGISTRY_ELEMENT_UNKNOWN',
+      'ERR_TRUST_REGISTRY_REGISTRATION_PROFILE_UNKNOWN',
       'ERR_CRYPTO_KEY_INVALID',
       'ERR_INPUT_INVALID',
       'ERR_INPUT_TOO_LARGE',

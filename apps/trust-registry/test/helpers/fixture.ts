@@ -12,6 +12,7 @@ import {
   publicKeyToJwk,
   type RegisteredElements,
   TRUST_LIST_COSE_MEDIA_TYPE,
+  type TrustListRegistrationProfile,
   type TrustListSource,
   type VerifiedTrustList,
   verifyTrustList,
@@ -22,6 +23,7 @@ import { type FixedClock, fixedClock, type TestAuthority } from '@zhengzhao/test
 import {
   type CreateTrustRegistryAppOptions,
   createTrustRegistryApp,
+  DEFAULT_REGISTRATION_PROFILES,
   type TrustRegistryApp,
   type TrustRegistryDatabase,
 } from '../../src/index.js';
@@ -95,32 +97,32 @@ export function enrolment(
   };
 }
 
-export const HOTEL_ELEMENTS: RegisteredElements = {
-  'cn.gov.eid.1': {
-    'cn.gov.eid.1': ['family_name', 'given_name', 'id_number', 'sex', 'birth_date', 'resident_address', 'expiry_date'],
-  },
-};
-export const NETCAFE_ELEMENTS: RegisteredElements = {
-  'cn.gov.eid.1': { 'cn.gov.eid.1': ['family_name', 'given_name', 'expiry_date', 'age_over_18'] },
-};
+/** A default registration profile of the registry (`hotel`, `netcafe`, `gov-login`, `station`, `age-check`). */
+export function defaultProfile(id: string): TrustListRegistrationProfile {
+  const profile = DEFAULT_REGISTRATION_PROFILES.find((p) => p.id === id);
+  if (!profile) throw new Error(`no default registration profile ${id}`);
+  return profile;
+}
+
+export const HOTEL_ELEMENTS: RegisteredElements = defaultProfile('hotel').elements;
+export const NETCAFE_ELEMENTS: RegisteredElements = defaultProfile('netcafe').elements;
 
 /** A relying party's key pair (its private key never goes to the registry). */
 export async function readerKey(): Promise<ExportableSigner> {
   return platform.suite('ES256').generateSigner();
 }
 
-/** The registration body of a relying party. */
+/** The registration body of a relying party under `profile`. */
 export function registration(
   id: string,
   key: ExportableSigner,
-  elements: RegisteredElements,
+  profile: string,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return {
     id,
     name: { 'zh-CN': `测试 ${id}`, en: `Test ${id}` },
-    purpose: { 'zh-CN': '入住登记', en: 'Guest registration' },
-    elements,
+    profile,
     public_key_jwk: publicKeyToJwk(key.publicKey),
     ...overrides,
   };

@@ -20,6 +20,7 @@ import {
   createKeyDirectory,
   currentSequence,
   DAY,
+  defaultProfile,
   enrolment,
   fetchVerifiedList,
   HOTEL_ELEMENTS,
@@ -91,6 +92,14 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(Date.parse(jws.list.expires_at) - Date.parse(jws.list.issued_at)).toBe(7 * DAY);
     expect(jws.list.authorities).toEqual([]);
     expect(jws.list.relying_parties).toEqual([]);
+    expect(jws.list.registration_profiles.map((profile) => profile.id)).toEqual([
+      'age-check',
+      'gov-login',
+      'hotel',
+      'netcafe',
+      'station',
+    ]);
+    expect(jws.list.registration_profiles.find((profile) => profile.id === 'hotel')).toEqual(defaultProfile('hotel'));
     const eid = jws.list.credential_types.find((type) => type.id === 'cn.gov.eid.1');
     expect(eid?.authority_kinds).toEqual(['public_security']);
     expect(eid?.elements.map((e) => e.id)).toContain('resident_address');
@@ -149,7 +158,7 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
       app,
       'POST',
       '/admin/relying-parties',
-      registration('hotel', hotelKey, HOTEL_ELEMENTS, { dns_names: ['Hotel.Example.CN'] }),
+      registration('hotel', hotelKey, 'hotel', { dns_names: ['Hotel.Example.CN'] }),
     );
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
@@ -166,7 +175,8 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(readRelyingPartyRegistration(leaf)).toEqual({
       id: 'hotel',
       name: { 'zh-CN': '测试 hotel', en: 'Test hotel' },
-      purpose: { 'zh-CN': '入住登记', en: 'Guest registration' },
+      profile: 'hotel',
+      purpose: defaultProfile('hotel').purpose,
       elements: HOTEL_ELEMENTS,
     });
     expect(body.certificate_sha256).toBe(await sha256(der));
@@ -175,20 +185,36 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
       app,
       'POST',
       '/admin/relying-parties',
-      registration('netcafe', await readerKey(), NETCAFE_ELEMENTS),
+      registration('netcafe', await readerKey(), 'netcafe'),
     );
     expect(netcafe.statusCode, netcafe.body).toBe(201);
     expect(netcafe.json().sequence).toBe(before + 2);
 
     const source = await trustSourceOf(app, now);
     await expect(source.readerTrust.resolveChain([der], { now })).resolves.toBeDefined();
-    const party = await source.relyingPartyForCertificate(der, now);
-    expect(party).toMatchObject({ id: 'hotel', elements: HOTEL_ELEMENTS, certificates: [body.certificate_sha256] });
+    expect(await source.relyingPartyForCertificate(der, now)).toEqual({
+      id: 'hotel',
+      profile: 'hotel',
+      name: { 'zh-CN': '测试 hotel', en: 'Test hotel' },
+      purpose: defaultProfile('hotel').purpose,
+      elements: HOTEL_ELEMENTS,
+    });
+    expect(source.relyingParty('hotel')).toEqual({
+      id: 'hotel',
+      profile: 'hotel',
+      certificates: [body.certificate_sha256],
+    });
+    expect(
+      (await source.relyingPartyForCertificate(decodeCertificatePem(netcafe.json().certificate_pem), now)).elements,
+    ).toEqual(NETCAFE_ELEMENTS);
 
     const entry = await app.inject({ method: 'GET', url: '/relying-parties/hotel' });
     expect(entry.statusCode).toBe(200);
     expect(entry.json()).toMatchObject({
       id: 'hotel',
+      profile: 'hotel',
+      purpose: defaultProfile('hotel').purpose,
+      elements: HOTEL_ELEMENTS,
       dns_names: ['hotel.example.cn'],
       registered_at: now.toISOString(),
       certificates: [{ sha256: body.certificate_sha256, pem: body.certificate_pem }],
@@ -378,6 +404,70 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(more.json().code).toBe('ERR_TRUST_REGISTRY_RELYING_PARTY_DEREGISTERED');
   });
 
+  it('registration profiles: GET is public; PUT creates or replaces one, and the list’s profile decides what a party may ask', async () => {
+    const listed = await app.inject({
+      method: 'GET',
+      url: '/registration-profiles',
+      headers: { origin: 'https://x.example' },
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.headers['access-control-allow-origin']).toBe('*');
+    expect(listed.json().registration_profiles).toContainEqual(defaultProfile('station'));
+
+    // a new profile: 201, the next version, and a party registered under it
+    const before = await currentSequence(app, now);
+    const bank = {
+      name: { 'zh-CN': '银行开户', en: 'Bank account opening' },
+      purpose: { 'zh-CN': '开户客户身份识别', en: 'Customer due diligence' },
+      elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['full_name', 'id_number', 'resident_address', 'portrait'] } },
+    };
+    const created = await admin(app, 'PUT', '/admin/registration-profiles/bank', bank);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toEqual({ registration_profile: { id: 'bank', ...bank }, sequence: before + 1 });
+    const branch = await admin(
+      app,
+      'POST',
+      '/admin/relying-parties',
+      registration('bank-1', await readerKey(), 'bank'),
+    );
+    expect(branch.statusCode, branch.body).toBe(201);
+    const branchDer = decodeCertificatePem(branch.json().certificate_pem);
+    expect(readRelyingPartyRegistration(parseCertificate(branchDer))).toEqual({
+      id: 'bank-1',
+      name: { 'zh-CN': '测试 bank-1', en: 'Test bank-1' },
+      profile: 'bank',
+      purpose: bank.purpose,
+      elements: bank.elements,
+    });
+    let source = await trustSourceOf(app, now);
+    expect(source.registrationProfile('bank')).toEqual({ id: 'bank', ...bank });
+    expect((await source.relyingPartyForCertificate(branchDer, now)).elements).toEqual(bank.elements);
+
+    // replaced: 200; the party may ask for what the list now says, with the certificate it has
+    const narrower = { ...bank, elements: { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['full_name', 'id_number'] } } };
+    const replaced = await admin(app, 'PUT', '/admin/registration-profiles/bank', narrower);
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json().sequence).toBe(before + 3);
+    source = await trustSourceOf(app, now);
+    expect(await source.relyingPartyForCertificate(branchDer, now)).toMatchObject({
+      id: 'bank-1',
+      profile: 'bank',
+      name: { en: 'Test bank-1' },
+      elements: narrower.elements,
+    });
+    expect((await app.inject({ method: 'GET', url: '/relying-parties/bank-1' })).json()).toMatchObject({
+      profile: 'bank',
+      elements: narrower.elements,
+    });
+    // a certificate issued now carries the profile as it stands
+    const renewed = await admin(app, 'POST', '/admin/relying-parties/bank-1/certificates', {
+      public_key_jwk: publicKeyToJwk((await readerKey()).publicKey),
+    });
+    expect(
+      readRelyingPartyRegistration(parseCertificate(decodeCertificatePem(renewed.json().certificate_pem)))?.elements,
+    ).toEqual(narrower.elements);
+  });
+
   it('the catalog: GET /catalog is public; PUT changes the kinds, which the list and enrolment follow', async () => {
     const catalog = await app.inject({ method: 'GET', url: '/catalog', headers: { origin: 'https://x.example' } });
     expect(catalog.statusCode).toBe(200);
@@ -411,7 +501,7 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     const results = await Promise.all(
       keys.map((key, i) =>
         // two of them ask for the same id: one wins, the other is a conflict that publishes nothing
-        admin(app, 'POST', '/admin/relying-parties', registration(`shop-${Math.min(i, 4)}`, key, NETCAFE_ELEMENTS)),
+        admin(app, 'POST', '/admin/relying-parties', registration(`shop-${Math.min(i, 4)}`, key, 'netcafe')),
       ),
     );
     const statuses = results.map((r) => r.statusCode).sort();
@@ -452,17 +542,26 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
         sequence: null,
       }),
     );
-    // the first list published the catalog seeded at start-up
-    expect(entries).toContainEqual(
-      expect.objectContaining({ action: 'catalog.seed', actor: 'system', target_id: 'cn.gov.eid.1', sequence: 1 }),
+    // the first list published the catalog and the registration profiles seeded at start-up
+    const first = entries.filter((e) => e.sequence === 1);
+    expect(first).toHaveLength(2);
+    expect(first).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'catalog.seed', actor: 'system', target_id: 'cn.gov.eid.1' }),
+        expect.objectContaining({
+          action: 'registration_profile.seed',
+          actor: 'system',
+          target_id: 'hotel,netcafe,gov-login,station,age-check',
+        }),
+      ]),
     );
-    // every version 1…n has exactly one audit entry: the change it published
+    // every later version 2…n has exactly one audit entry: the change it published
     const published = entries
-      .filter((e) => e.outcome === 'ok' && e.sequence !== null)
+      .filter((e) => e.outcome === 'ok' && e.sequence !== null && e.sequence > 1)
       .map((e) => e.sequence as number)
       .sort((a, b) => a - b);
     const latest = await currentSequence(app, now);
-    expect(published).toEqual(Array.from({ length: latest }, (_, i) => i + 1));
+    expect(published).toEqual(Array.from({ length: latest - 1 }, (_, i) => i + 2));
     // no certificate, key or name in the log
     expect(res.body).not.toMatch(/BEGIN CERTIFICATE|"x":|公安/);
   });

@@ -27,7 +27,7 @@ const ADDRESS_PROBLEMS = new Set(['ERR_WALLET_SYNC_FAILED', 'ERR_OID4VCI_ISSUER_
  */
 export function ActivationForm({ onActivated }: ActivationFormProps) {
   const { actions, config } = useWallet();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const announce = useAnnounce();
   const id = useId();
   const [issuerUrl, setIssuerUrl] = useState(config.issuerUrl ?? '');
@@ -62,6 +62,24 @@ export function ActivationForm({ onActivated }: ActivationFormProps) {
       <h2 id={`${id}-title`}>{t.activateTitle}</h2>
       <p>{t.activateIntro}</p>
       <form onSubmit={submit} aria-busy={busy} noValidate data-testid="activation-form">
+        {config.issuers.length > 1 ? (
+          <div className="field">
+            <label htmlFor={`${id}-province`}>{t.issuerChoiceLabel}</label>
+            <select
+              id={`${id}-province`}
+              name="issuer"
+              value={issuerUrl}
+              onChange={(event) => setIssuerUrl(event.target.value)}
+              data-testid="issuer-choice"
+            >
+              {config.issuers.map((issuer) => (
+                <option key={issuer.code} value={issuer.url}>
+                  {issuer.name[locale === 'en' ? 'en' : 'zh-CN']}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <CardProofFields
           id={id}
           cardNumber={cardNumber}

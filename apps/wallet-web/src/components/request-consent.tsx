@@ -18,6 +18,11 @@ export interface RequestConsentProps {
     readonly organisation?: string;
     readonly purpose?: string;
     readonly trusted: boolean;
+    /**
+     * The national trust list refuses this relying party (ERR_READER_SCOPE, ERR_READER_DEREGISTERED,
+     * ERR_READER_NOT_REGISTERED): nothing can be shared, not even by override.
+     */
+    readonly refusal?: { readonly code: string; readonly beyond?: readonly string[] };
   };
   readonly items: readonly RequestedItem[];
   readonly busy: boolean;
@@ -37,7 +42,8 @@ export function RequestConsent({ verifier, items, busy, onApprove, onDecline }: 
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(items.map((item) => item.key)));
   const [override, setOverride] = useState(false);
   const [empty, setEmpty] = useState(false);
-  const allowed = verifier.trusted || override;
+  const refused = verifier.refusal !== undefined;
+  const allowed = !refused && (verifier.trusted || override);
 
   const toggle = (key: string, on: boolean) => {
     setEmpty(false);
@@ -81,7 +87,29 @@ export function RequestConsent({ verifier, items, busy, onApprove, onDecline }: 
         <span aria-hidden="true">{verifier.trusted ? '✓ ' : '! '}</span>
         {verifier.trusted ? t.readerTrusted : t.readerUntrusted}
       </p>
-      {verifier.trusted ? null : (
+      {refused ? (
+        <div
+          className="notice notice-error"
+          role="alert"
+          data-testid="request-refused"
+          data-code={verifier.refusal?.code}
+        >
+          <p>
+            {verifier.refusal?.code === 'ERR_READER_SCOPE'
+              ? t.readerOutOfScope
+              : verifier.refusal?.code === 'ERR_READER_DEREGISTERED'
+                ? t.readerDeregistered
+                : t.readerNotRegistered}
+          </p>
+          {verifier.refusal?.beyond?.length ? (
+            <p>
+              {t.beyondRegistration}{' '}
+              {verifier.refusal.beyond.map((element) => elementName('cn.gov.eid.1', element, locale)).join('、')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {verifier.trusted || refused ? null : (
         <div className="notice notice-warning" role="alert">
           <p>{t.untrustedRefused}</p>
           <div className="checkbox-field">

@@ -181,6 +181,10 @@ export const en: Messages = {
   untrustedRefused:
     'To protect you, the wallet refuses unregistered readers by default. Continue only if you know who they are.',
   allowUntrusted: 'I know them, share anyway',
+  readerOutOfScope: 'Refused: they ask for more than they are registered for in the national trust list.',
+  readerDeregistered: 'Refused: they have been de-registered from the national trust list.',
+  readerNotRegistered: 'Refused: their certificate is not registered in the national trust list.',
+  beyondRegistration: 'Beyond their registration:',
   requestedElements: 'They ask for (untick what you do not want to share)',
   willRetain: 'they will keep it',
   elementsChosen: (chosen, total) => `${chosen} of ${total} chosen`,
@@ -229,6 +233,7 @@ export const en: Messages = {
   lostPhoneTitle: 'Lost phone',
   lostPhoneIntro:
     'Lost another phone? Enter your card number and a new activation code from the counter: the cards on that phone are suspended at once.',
+  issuerChoiceLabel: 'Issuing authority (where your ID card was issued)',
   issuerUrlLabel: 'Issuing authority address',
   cardNumberLabel: 'Card number (printed on the activation slip)',
   activationCodeLabel: 'Activation code',

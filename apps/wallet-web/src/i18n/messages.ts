@@ -168,6 +168,11 @@ export interface Messages {
   readonly readerUntrusted: string;
   readonly untrustedRefused: string;
   readonly allowUntrusted: string;
+  /** Refusals the holder cannot override (the national trust list says no). */
+  readonly readerOutOfScope: string;
+  readonly readerDeregistered: string;
+  readonly readerNotRegistered: string;
+  readonly beyondRegistration: string;
   readonly requestedElements: string;
   readonly willRetain: string;
   readonly elementsChosen: (chosen: number, total: number) => string;
@@ -215,6 +220,7 @@ export interface Messages {
   readonly biometricAdded: string;
   readonly lostPhoneTitle: string;
   readonly lostPhoneIntro: string;
+  readonly issuerChoiceLabel: string;
   readonly issuerUrlLabel: string;
   readonly cardNumberLabel: string;
   readonly activationCodeLabel: string;

@@ -33,7 +33,7 @@ export interface OnlineScreenProps {
 
 export function OnlineScreen({ navigate, initialRequest, onInitialConsumed }: OnlineScreenProps) {
   const { actions } = useWallet();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const announce = useAnnounce();
   const [input, setInput] = useState(initialRequest ?? '');
   const [phase, setPhase] = useState<Phase>({ kind: 'input' });
@@ -123,7 +123,11 @@ export function OnlineScreen({ navigate, initialRequest, onInitialConsumed }: On
             verifier={{
               name: phase.request.verifier.host,
               ...(phase.request.verifier.organisation ? { organisation: phase.request.verifier.organisation } : {}),
-              ...(phase.request.purpose ? { purpose: phase.request.purpose } : {}),
+              ...(phase.request.verifier.registration
+                ? { purpose: phase.request.verifier.registration.purpose[locale === 'en' ? 'en' : 'zh-CN'] }
+                : phase.request.purpose
+                  ? { purpose: phase.request.purpose }
+                  : {}),
               trusted: true,
             }}
             items={onlineItems(phase.matches)}

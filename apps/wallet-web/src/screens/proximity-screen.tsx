@@ -102,11 +102,12 @@ export function ProximityScreen({ navigate }: { navigate: (route: Route) => void
           verifier={{
             ...(phase.request.reader.commonName ? { name: phase.request.reader.commonName } : {}),
             ...(phase.request.reader.organisation ? { organisation: phase.request.reader.organisation } : {}),
-            // until the trust registry registers purposes, the engine repeats the organisation here
+            // without a registration the engine repeats the organisation as the purpose
             ...(phase.request.reader.purpose && phase.request.reader.purpose !== phase.request.reader.organisation
               ? { purpose: phase.request.reader.purpose }
               : {}),
             trusted: phase.request.reader.trusted,
+            ...(refusalOf(phase.request.reader) && { refusal: refusalOf(phase.request.reader) }),
           }}
           items={proximityItems(phase.request)}
           busy={phase.kind === 'sending'}
@@ -134,4 +135,15 @@ export function ProximityScreen({ navigate }: { navigate: (route: Route) => void
       ) : null}
     </Screen>
   );
+}
+
+const REFUSALS = new Set(['ERR_READER_SCOPE', 'ERR_READER_DEREGISTERED', 'ERR_READER_NOT_REGISTERED']);
+
+/** The national trust list's refusal of a reader, if any (not overridable by the holder). */
+function refusalOf(reader: ProximityRequest['reader']): { code: string; beyond?: string[] } | undefined {
+  if (!reader.errorCode || !REFUSALS.has(reader.errorCode)) return undefined;
+  return {
+    code: reader.errorCode,
+    ...(reader.beyondRegistration && { beyond: reader.beyondRegistration.map((element) => element.identifier) }),
+  };
 }

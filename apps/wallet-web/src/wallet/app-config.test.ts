@@ -16,7 +16,26 @@ describe('parseAppConfig', () => {
       relyingPartyTrustAnchorsPem: ['-----BEGIN CERTIFICATE-----'],
       issuerTrustAnchorsPem: [],
       autoLockSeconds: 300,
+      issuers: [],
     });
+  });
+
+  it('takes the national root, the trust-list URL and the provinces’ issuers; drops malformed ones', () => {
+    const parsed = parseAppConfig({
+      nationalRootPem: '-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----',
+      trustListUrl: 'https://trust.example.cn/trust-list',
+      issuers: [
+        { code: '44', name: { 'zh-CN': '广东省公安厅', en: 'Guangdong' }, url: 'https://gd.example.cn' },
+        { code: '11', name: { 'zh-CN': '北京市公安局' }, url: 'https://bj.example.cn' },
+        { code: '33', name: { 'zh-CN': '浙江省公安厅', en: 'Zhejiang' }, url: 'javascript:alert(1)' },
+        'not an issuer',
+      ],
+    });
+    expect(parsed.nationalRootPem).toContain('BEGIN CERTIFICATE');
+    expect(parsed.trustListUrl).toBe('https://trust.example.cn/trust-list');
+    expect(parsed.issuers.map((issuer) => issuer.code)).toEqual(['44']);
+    expect(parseAppConfig({ nationalRootPem: 'x', trustListUrl: 'ftp://x' })).toMatchObject({ issuers: [] });
+    expect(parseAppConfig({ nationalRootPem: 'x' }).nationalRootPem).toBeUndefined();
   });
 
   it('keeps the defaults for wrong types, schemes and ranges', () => {

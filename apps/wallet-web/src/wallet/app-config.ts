@@ -17,13 +17,47 @@ export interface AppConfig {
   readonly issuerTrustAnchorsPem: readonly string[];
   /** Seconds of inactivity before the wallet locks itself. */
   readonly autoLockSeconds: number;
+  /**
+   * The national root (PEM) and where the signed national trust list is downloaded: relying
+   * parties must then be registered there, not de-registered, and ask within their registration.
+   */
+  readonly nationalRootPem?: string;
+  readonly trustListUrl?: string;
+  /** The provinces' issuers the activation form offers (the first is the default). */
+  readonly issuers: readonly ConfiguredIssuer[];
+}
+
+/** An issuing authority the wallet can activate with. */
+export interface ConfiguredIssuer {
+  readonly code: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly url: string;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
   relyingPartyTrustAnchorsPem: [],
   issuerTrustAnchorsPem: [],
   autoLockSeconds: 120,
+  issuers: [],
 };
+
+function issuersOf(value: unknown): ConfiguredIssuer[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    const e = entry as Record<string, unknown> | null;
+    const name = e?.name as Record<string, unknown> | undefined;
+    if (
+      typeof e?.code !== 'string' ||
+      typeof e.url !== 'string' ||
+      !/^https?:\/\//.test(e.url) ||
+      typeof name?.['zh-CN'] !== 'string' ||
+      typeof name.en !== 'string'
+    ) {
+      return [];
+    }
+    return [{ code: e.code, url: e.url, name: { 'zh-CN': name['zh-CN'], en: name.en } }];
+  });
+}
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -42,6 +76,13 @@ export function parseAppConfig(value: unknown): AppConfig {
       typeof autoLock === 'number' && Number.isInteger(autoLock) && autoLock >= 0 && autoLock <= 3600
         ? autoLock
         : DEFAULT_CONFIG.autoLockSeconds,
+    ...(typeof v.nationalRootPem === 'string' && v.nationalRootPem.includes('BEGIN CERTIFICATE')
+      ? { nationalRootPem: v.nationalRootPem }
+      : {}),
+    ...(typeof v.trustListUrl === 'string' && /^https?:\/\//.test(v.trustListUrl)
+      ? { trustListUrl: v.trustListUrl }
+      : {}),
+    issuers: issuersOf(v.issuers),
   };
 }
 

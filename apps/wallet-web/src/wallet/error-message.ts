@@ -44,6 +44,12 @@ export function errorMessage(error: unknown, t: Messages, retryDelaySeconds = 0)
       return t.cardNotActive;
     case 'ERR_OID4VP_NO_MATCHING_CREDENTIAL':
       return t.noMatchingCard;
+    case 'ERR_READER_SCOPE':
+      return t.readerOutOfScope;
+    case 'ERR_READER_DEREGISTERED':
+      return t.readerDeregistered;
+    case 'ERR_READER_NOT_REGISTERED':
+      return t.readerNotRegistered;
     case 'ERR_OID4VP_REQUEST_INVALID':
     case 'ERR_OID4VP_CLIENT_ID_INVALID':
     case 'ERR_OID4VP_REQUEST_URI_FAILED':

@@ -10,17 +10,24 @@ import {
 } from '@zhengzhao/wallet';
 import type { RequestedItem } from '../components/request-consent.js';
 import type { AppConfig } from './app-config.js';
+import { nationalTrustList } from './national-trust-list.js';
 import { relyingPartyTrust } from './relying-party-trust.js';
 
 const SEPARATOR = '\u0000';
 const pageFetch = (url: string, init: RequestInit) => fetch(url, init);
 
 /** Reads and verifies an OpenID4VP request (a link, or QR text), fetching its signed Request Object. */
-export function readOnlineRequest(wallet: Wallet, config: AppConfig, input: string): Promise<PresentationRequest> {
+export async function readOnlineRequest(
+  wallet: Wallet,
+  config: AppConfig,
+  input: string,
+): Promise<PresentationRequest> {
+  const list = await nationalTrustList(wallet.platform, config);
   return readPresentationRequest({
     platform: wallet.platform,
     input,
-    trust: relyingPartyTrust(wallet.platform, config),
+    trust: list?.readerTrust ?? relyingPartyTrust(wallet.platform, config),
+    ...(list && { relyingParties: list }),
     fetch: pageFetch,
   });
 }

@@ -9,17 +9,20 @@ import {
 } from '@zhengzhao/wallet';
 import type { RequestedItem } from '../components/request-consent.js';
 import type { AppConfig } from './app-config.js';
+import { nationalTrustList } from './national-trust-list.js';
 import { relyingPartyTrust } from './relying-party-trust.js';
 
 const SEPARATOR = '\u0000';
 
 /** Starts a proximity session over the configured relay (ISO 18013-5 engagement QR + relay). */
-export function startProximity(wallet: Wallet, config: AppConfig): Promise<ProximitySession> {
-  if (!config.relayUrl) return Promise.reject(new Error('No relay configured'));
+export async function startProximity(wallet: Wallet, config: AppConfig): Promise<ProximitySession> {
+  if (!config.relayUrl) throw new Error('No relay configured');
+  const list = await nationalTrustList(wallet.platform, config);
   return startProximitySession({
     platform: wallet.platform,
     relayBaseUrl: config.relayUrl,
-    trust: relyingPartyTrust(wallet.platform, config),
+    trust: list?.readerTrust ?? relyingPartyTrust(wallet.platform, config),
+    ...(list && { relyingParties: list }),
   });
 }
 

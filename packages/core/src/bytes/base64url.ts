@@ -2,9 +2,12 @@ import { ZzError } from '../errors/zz-error.js';
 
 /**
  * base64 (RFC 4648 §4) and base64url (§5), strict: one byte string has exactly one accepted
- * text. Hand-written because the core cannot use Node's Buffer, `atob` is slow and lenient, and
- * these decoders sit on every JWS and SD-JWT verification: four characters at a time through a
- * lookup table.
+ * text. These sit on every JWS and SD-JWT verification. Short texts go through the hand-written
+ * codec below (four characters at a time through a lookup table; `atob` is slow and lenient).
+ * Long ones (a national trust list is a megabyte) go to the runtime's native codec when it has
+ * one — `Uint8Array.fromBase64` / `toBase64` (ES2026), or Node's `Buffer` found on `globalThis`
+ * (the core imports no Node module) — made as strict by checking that the bytes encode back to
+ * exactly the text: native decoders skip white space, accept padding and the other alphabet.
  */
 
 const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -95,9 +98,134 @@ function decode(text: string, length: number, { lookup }: Alphabet): Uint8Array 
   return bad < 0 ? undefined : out;
 }
 
+/**
+ * A base64 codec. `url`: the base64url alphabet without padding (RFC 4648 §5); otherwise the
+ * standard alphabet with padding (§4). `decode` returns undefined for any text that is not the
+ * canonical encoding of some bytes.
+ */
+export interface Base64Codec {
+  encode(bytes: Uint8Array, url: boolean): string;
+  decode(text: string, url: boolean): Uint8Array | undefined;
+}
+
+/** The hand-written codec: strict by construction. Exported for its tests. */
+export const PORTABLE_BASE64: Base64Codec = {
+  encode(bytes, url) {
+    if (url) return encode(bytes, URL);
+    const text = encode(bytes, STD);
+    return text + '='.repeat((4 - (text.length % 4)) % 4);
+  },
+  decode(text, url) {
+    if (url) return decode(text, text.length, URL);
+    if (text.length % 4 !== 0) return undefined;
+    const unpadded = text.endsWith('==') ? text.length - 2 : text.endsWith('=') ? text.length - 1 : text.length;
+    return decode(text, unpadded, STD);
+  },
+};
+
+/** The part of ES2026 `Uint8Array.fromBase64` / `toBase64` used here. */
+interface Es2026Uint8Array {
+  fromBase64(text: string, options: { alphabet: string; lastChunkHandling: string }): Uint8Array;
+}
+/** The part of Node's `Buffer` used here (found on `globalThis`: the core imports no Node module). */
+interface NodeBufferClass {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBufferView;
+}
+interface NodeBufferView {
+  write(text: string, offset: number, length: number, encoding: string): number;
+  toString(encoding: string): string;
+}
+
+/**
+ * The runtime's native codec in `scope` (default `globalThis`), made strict, or undefined when it
+ * has none or the one it has fails a known answer (a bundler's Buffer polyfill without base64url,
+ * say). Exported for its tests.
+ */
+export function nativeBase64(scope: object = globalThis): Base64Codec | undefined {
+  const candidates = [es2026Base64(scope), nodeBase64(scope)];
+  return candidates.find((codec) => codec !== undefined && knownAnswer(codec));
+}
+
+function es2026Base64(scope: object): Base64Codec | undefined {
+  const U8 = (scope as { Uint8Array?: Partial<Es2026Uint8Array> }).Uint8Array;
+  const fromBase64 = U8?.fromBase64;
+  const toBase64 = (U8 as { prototype?: { toBase64?: unknown } } | undefined)?.prototype?.toBase64;
+  if (typeof fromBase64 !== 'function' || typeof toBase64 !== 'function') return undefined;
+  const alphabet = (url: boolean) => (url ? 'base64url' : 'base64');
+  const codec: Base64Codec = {
+    encode: (bytes, url) => toBase64.call(bytes, { alphabet: alphabet(url), omitPadding: url }) as string,
+    decode(text, url) {
+      let bytes: Uint8Array;
+      try {
+        bytes = fromBase64.call(U8, text, { alphabet: alphabet(url), lastChunkHandling: 'loose' });
+      } catch {
+        return undefined;
+      }
+      return codec.encode(bytes, url) === text ? bytes : undefined;
+    },
+  };
+  return codec;
+}
+
+function nodeBase64(scope: object): Base64Codec | undefined {
+  const NodeBuffer = (scope as { Buffer?: Partial<NodeBufferClass> }).Buffer;
+  if (typeof NodeBuffer?.from !== 'function') return undefined;
+  const view = (bytes: Uint8Array) =>
+    (NodeBuffer as NodeBufferClass).from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const encoding = (url: boolean) => (url ? 'base64url' : 'base64');
+  const codec: Base64Codec = {
+    encode: (bytes, url) => view(bytes).toString(encoding(url)),
+    decode(text, url) {
+      // decoded into a Uint8Array of our own (not Buffer's shared pool), then encoded back
+      const out = new Uint8Array((text.length * 3) >> 2);
+      const written = view(out).write(text, 0, out.length, encoding(url));
+      const bytes = written === out.length ? out : out.subarray(0, written);
+      return codec.encode(bytes, url) === text ? bytes : undefined;
+    },
+  };
+  return codec;
+}
+
+/** RFC 4648 §10 `foobar` and `0xfb 0xff` (the alphabets' last two characters), both ways. */
+function knownAnswer(codec: Base64Codec): boolean {
+  try {
+    const foobar = new Uint8Array([0x66, 0x6f, 0x6f, 0x62, 0x61, 0x72]);
+    const ends = new Uint8Array([0xfb, 0xff]);
+    return (
+      codec.encode(foobar, true) === 'Zm9vYmFy' &&
+      codec.encode(ends, true) === '-_8' &&
+      codec.encode(ends, false) === '+/8=' &&
+      same(codec.decode('-_8', true), ends) &&
+      same(codec.decode('+/8=', false), ends) &&
+      codec.decode('+/8', true) === undefined &&
+      codec.decode('-_8=', true) === undefined &&
+      codec.decode('-_9', true) === undefined &&
+      codec.decode('+/8', false) === undefined &&
+      codec.decode('Zm9v YmFy', true) === undefined
+    );
+  } catch {
+    return false;
+  }
+}
+
+function same(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+const NATIVE = nativeBase64();
+/**
+ * From this many bytes (or characters) on the native codec is used: below it, calling out and
+ * checking costs more than the loop (a kid, a signature, a salt).
+ */
+const NATIVE_FROM = 512;
+
+function codecFor(length: number): Base64Codec {
+  return NATIVE !== undefined && length >= NATIVE_FROM ? NATIVE : PORTABLE_BASE64;
+}
+
 /** base64url without padding (RFC 4648 §5), as JOSE and SD-JWT require. */
 export function encodeBase64url(bytes: Uint8Array): string {
-  return encode(bytes, URL);
+  return codecFor(bytes.length).encode(bytes, true);
 }
 
 /**
@@ -105,24 +233,19 @@ export function encodeBase64url(bytes: Uint8Array): string {
  * are rejected (`ERR_ENCODING_BASE64URL`).
  */
 export function decodeBase64url(text: string): Uint8Array {
-  const bytes = typeof text === 'string' ? decode(text, text.length, URL) : undefined;
+  const bytes = typeof text === 'string' ? codecFor(text.length).decode(text, true) : undefined;
   if (!bytes) throw new ZzError('ERR_ENCODING_BASE64URL', 'Text is not canonical unpadded base64url');
   return bytes;
 }
 
 /** Standard base64 with padding (RFC 4648 §4), as `x5c` (RFC 7515 §4.1.6) requires. */
 export function encodeBase64(bytes: Uint8Array): string {
-  const text = encode(bytes, STD);
-  return text + '='.repeat((4 - (text.length % 4)) % 4);
+  return codecFor(bytes.length).encode(bytes, false);
 }
 
 /** Decodes padded standard base64 strictly (`ERR_ENCODING_BASE64` otherwise). */
 export function decodeBase64(text: string): Uint8Array {
-  let bytes: Uint8Array | undefined;
-  if (typeof text === 'string' && text.length % 4 === 0) {
-    const unpadded = text.endsWith('==') ? text.length - 2 : text.endsWith('=') ? text.length - 1 : text.length;
-    bytes = decode(text, unpadded, STD);
-  }
+  const bytes = typeof text === 'string' ? codecFor(text.length).decode(text, false) : undefined;
   if (!bytes) throw new ZzError('ERR_ENCODING_BASE64', 'Text is not canonical padded base64');
   return bytes;
 }

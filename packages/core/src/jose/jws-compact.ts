@@ -32,13 +32,22 @@ export interface DecodedJws {
 export const DEFAULT_MAX_JWS_LENGTH = 256 * 1024;
 
 /** Signs `payload` with `signer`; `alg` is set from the signer's suite. */
-export async function signJwsCompact(
+export function signJwsCompact(signer: Signer, header: Omit<JwsHeader, 'alg'>, payload: JsonObject): Promise<string> {
+  return signJwsCompactJson(signer, header, JSON.stringify(payload));
+}
+
+/**
+ * `signJwsCompact` for a payload its caller serialized itself: `payloadJson` is the JSON text of
+ * an object, signed as given (the trust list escapes every non-ASCII character, so that
+ * verifiers decode and parse one-byte text).
+ */
+export async function signJwsCompactJson(
   signer: Signer,
   header: Omit<JwsHeader, 'alg'>,
-  payload: JsonObject,
+  payloadJson: string,
 ): Promise<string> {
   const fullHeader = { alg: SUITES[signer.suite].joseAlg, ...header };
-  const signingInput = `${encodeBase64url(utf8Encode(JSON.stringify(fullHeader)))}.${encodeBase64url(utf8Encode(JSON.stringify(payload)))}`;
+  const signingInput = `${encodeBase64url(utf8Encode(JSON.stringify(fullHeader)))}.${encodeBase64url(utf8Encode(payloadJson))}`;
   const signature = await signer.sign(utf8Encode(signingInput));
   return `${signingInput}.${encodeBase64url(signature)}`;
 }
@@ -47,16 +56,20 @@ export async function signJwsCompact(
 export function decodeJwsCompact(jws: string, maxLength = DEFAULT_MAX_JWS_LENGTH): DecodedJws {
   if (typeof jws !== 'string') throw new ZzError('ERR_JWS_MALFORMED', 'JWS must be a string');
   if (jws.length > maxLength) throw new ZzError('ERR_INPUT_TOO_LARGE', `JWS exceeds ${maxLength} characters`);
-  const parts = jws.split('.');
-  if (parts.length !== 3) throw new ZzError('ERR_JWS_MALFORMED', 'Compact JWS must have three parts');
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = jsonObject(headerPart, 'header');
+  // the dots by position, not `split`: the signing input stays a slice of `jws` (a trust list
+  // is a megabyte), not a copy joined back together
+  const first = jws.indexOf('.');
+  const second = first < 0 ? -1 : jws.indexOf('.', first + 1);
+  if (second < 0 || jws.indexOf('.', second + 1) >= 0) {
+    throw new ZzError('ERR_JWS_MALFORMED', 'Compact JWS must have three parts');
+  }
+  const header = jsonObject(jws.slice(0, first), 'header');
   if (typeof header.alg !== 'string') throw new ZzError('ERR_JWS_MALFORMED', 'JWS header has no alg');
   return {
     header: header as JwsHeader,
-    payload: jsonObject(payloadPart, 'payload'),
-    signingInput: `${headerPart}.${payloadPart}`,
-    signature: decodeBase64url(signaturePart),
+    payload: jsonObject(jws.slice(first + 1, second), 'payload'),
+    signingInput: jws.slice(0, second),
+    signature: decodeBase64url(jws.slice(second + 1)),
   };
 }
 

@@ -3,6 +3,7 @@ import { ZzError } from '../errors/zz-error.js';
 import { isSuiteId } from '../platform/suites.js';
 import {
   MAX_TRUST_LIST_AUTHORITIES,
+  MAX_TRUST_LIST_REGISTRATION_PROFILES,
   MAX_TRUST_LIST_RELYING_PARTIES,
   type RegisteredElements,
   type TrustList,
@@ -10,14 +11,20 @@ import {
   type TrustListCompromisedKey,
   type TrustListCredentialType,
   type TrustListElement,
+  type TrustListRegistrationProfile,
   type TrustListRelyingParty,
 } from './trust-list-types.js';
 
-const IDENTIFIER = /^[A-Za-z0-9._:-]{1,128}$/;
-const SHA256_B64URL = /^[A-Za-z0-9_-]{43}$/;
+// negated classes with a length check: a third faster than an anchored pattern on the 10,000
+// identifiers and hashes of a national list
+const NOT_IDENTIFIER = /[^A-Za-z0-9._:-]/;
+const NOT_BASE64URL = /[^A-Za-z0-9_-]/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const MAX_TEXT = 512;
 const MAX_LIST = 4096;
+/** Certificates per relying party. */
+const MAX_CERTIFICATES = 64;
+const PROTO = '__proto__';
 
 function fail(path: string, problem: string): never {
   throw new ZzError('ERR_TRUST_LIST_MALFORMED', `Trust list ${path} ${problem}`);
@@ -28,11 +35,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isIdentifier(value: unknown): value is string {
-  return typeof value === 'string' && IDENTIFIER.test(value);
-}
-
-function isText(value: unknown, max = MAX_TEXT): value is string {
-  return typeof value === 'string' && value.length !== 0 && value.length <= max;
+  return typeof value === 'string' && value.length !== 0 && value.length <= 128 && !NOT_IDENTIFIER.test(value);
 }
 
 function object(value: unknown, path: string): Record<string, unknown> {
@@ -52,7 +55,7 @@ function text(value: unknown, path: string, max = MAX_TEXT): string {
 }
 
 function identifier(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !IDENTIFIER.test(value)) fail(path, 'must be an identifier');
+  if (!isIdentifier(value)) fail(path, 'must be an identifier');
   return value;
 }
 
@@ -81,8 +84,12 @@ function pems(value: unknown, path: string): string[] {
   });
 }
 
+function isSha256(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 43 && !NOT_BASE64URL.test(value);
+}
+
 function sha256(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !SHA256_B64URL.test(value)) fail(path, 'must be a base64url SHA-256');
+  if (!isSha256(value)) fail(path, 'must be a base64url SHA-256');
   return value;
 }
 
@@ -135,93 +142,69 @@ function credentialType(value: unknown, path: string): TrustListCredentialType {
   };
 }
 
-/** Reads registered elements: credential type → namespace → element ids. */
+/**
+ * Reads registered elements: credential type → namespace → element ids. `__proto__` is refused as
+ * a type or namespace: no catalog entry is named so, and as a key of a plain object it would set
+ * the prototype instead of an entry.
+ */
 export function parseRegisteredElements(value: unknown, path: string): RegisteredElements {
-  return registeredElements(value, path);
-}
-
-// The relying parties are most of a national list (10,000 or more): their members are checked
-// without building each member's path (or a closure) up front, only when one fails.
-
-/** `relying_parties[index]` + `member`, or `where` itself when it is already a path. */
-function partyPath(where: number | string, member: string): string {
-  return typeof where === 'number' ? `relying_parties[${where}]${member}` : `${where}${member}`;
-}
-
-/** Fails unless every present entry of `list` passes `check`; returns a copy (holes stay holes, as with `map`). */
-function checkedCopy(
-  list: unknown[],
-  check: (entry: unknown) => boolean,
-  where: number | string,
-  member: string,
-  problem: string,
-): string[] {
-  const copy = list.slice() as string[];
-  for (let i = 0; i < list.length; i++) {
-    const entry = list[i];
-    if (!check(entry) && (entry !== undefined || i in list)) fail(partyPath(where, `${member}[${i}]`), problem);
-  }
-  return copy;
-}
-
-function registeredElements(value: unknown, where: number | string): RegisteredElements {
-  const member = typeof where === 'number' ? '.elements' : '';
-  if (!isObject(value)) fail(partyPath(where, member), 'must be an object');
+  const types = object(value, path);
   const out: Record<string, Record<string, readonly string[]>> = {};
-  for (const type of Object.keys(value)) {
-    if (!isIdentifier(type)) fail(`${partyPath(where, member)} key`, 'must be an identifier');
-    const namespaces = value[type];
-    if (!isObject(namespaces)) fail(partyPath(where, `${member}.${type}`), 'must be an object');
+  for (const type of Object.keys(types)) {
+    if (!isIdentifier(type) || type === PROTO) fail(`${path} key`, 'must be an identifier');
+    const namespaces = object(types[type], `${path}.${type}`);
     const inner: Record<string, readonly string[]> = {};
     for (const namespace of Object.keys(namespaces)) {
-      if (!isIdentifier(namespace)) fail(`${partyPath(where, `${member}.${type}`)} key`, 'must be an identifier');
-      const elements = namespaces[namespace];
-      const at = `${member}.${type}.${namespace}`;
-      if (!Array.isArray(elements)) fail(partyPath(where, at), 'must be an array');
-      if (elements.length > MAX_LIST) fail(partyPath(where, at), `has more than ${MAX_LIST} entries`);
-      inner[namespace] = checkedCopy(elements, isIdentifier, where, at, 'must be an identifier');
+      if (!isIdentifier(namespace) || namespace === PROTO) fail(`${path}.${type} key`, 'must be an identifier');
+      inner[namespace] = identifiers(namespaces[namespace], `${path}.${type}.${namespace}`);
     }
     out[type] = inner;
   }
   return out;
 }
 
-function isSha256(value: unknown): boolean {
-  return typeof value === 'string' && SHA256_B64URL.test(value);
-}
-
-function relyingParty(value: unknown, index: number): TrustListRelyingParty {
-  if (!isObject(value)) fail(partyPath(index, ''), 'must be an object');
-  const o = value;
-  if (!isIdentifier(o.id)) fail(partyPath(index, '.id'), 'must be an identifier');
-  const id = o.id;
-  const name = partyText(o.name, index, '.name');
-  const purpose = partyText(o.purpose, index, '.purpose');
-  const listed = o.certificates;
-  if (!Array.isArray(listed)) fail(partyPath(index, '.certificates'), 'must be an array');
-  if (listed.length > 64) fail(partyPath(index, '.certificates'), 'has more than 64 entries');
-  const certificates = checkedCopy(listed, isSha256, index, '.certificates', 'must be a base64url SHA-256');
-  const party: { -readonly [K in keyof TrustListRelyingParty]: TrustListRelyingParty[K] } = {
-    id,
-    name,
-    purpose,
-    certificates,
-    elements: registeredElements(o.elements, index),
+function registrationProfile(value: unknown, index: number): TrustListRegistrationProfile {
+  const path = `registration_profiles[${index}]`;
+  const o = object(value, path);
+  return {
+    id: identifier(o.id, `${path}.id`),
+    name: localized(o.name, `${path}.name`),
+    purpose: localized(o.purpose, `${path}.purpose`),
+    elements: parseRegisteredElements(o.elements, `${path}.elements`),
   };
-  if (o.deregistered_at !== undefined) {
-    party.deregistered_at = rfc3339(o.deregistered_at, partyPath(index, '.deregistered_at'));
-  }
-  return party;
 }
 
-/** `localized` for a relying party's member. */
-function partyText(value: unknown, index: number, member: string): LocalizedText {
-  if (!isObject(value)) fail(partyPath(index, member), 'must be an object');
-  const zh = value['zh-CN'];
-  if (!isText(zh)) fail(partyPath(index, `${member}.zh-CN`), 'must be a non-empty string');
-  const en = value.en;
-  if (!isText(en)) fail(partyPath(index, `${member}.en`), 'must be a non-empty string');
-  return { 'zh-CN': zh, en };
+// The relying parties are most of a national list (10,000 or more): each is checked member by
+// member with no path string, closure or intermediate array made unless a check fails.
+
+function partyFail(index: number, member: string, problem: string): never {
+  fail(`relying_parties[${index}]${member}`, problem);
+}
+
+function relyingParty(
+  value: unknown,
+  index: number,
+  profiles: ReadonlyMap<string, TrustListRegistrationProfile>,
+): TrustListRelyingParty {
+  if (!isObject(value)) partyFail(index, '', 'must be an object');
+  const { id, profile, certificates: listed, deregistered_at: deregisteredAt } = value;
+  if (!isIdentifier(id)) partyFail(index, '.id', 'must be an identifier');
+  if (typeof profile !== 'string' || !profiles.has(profile)) {
+    partyFail(index, '.profile', 'must name one of the registration profiles');
+  }
+  if (!Array.isArray(listed)) partyFail(index, '.certificates', 'must be an array');
+  if (listed.length > MAX_CERTIFICATES) partyFail(index, '.certificates', `has more than ${MAX_CERTIFICATES} entries`);
+  for (let i = 0; i < listed.length; i++) {
+    if (!isSha256(listed[i])) partyFail(index, `.certificates[${i}]`, 'must be a base64url SHA-256');
+  }
+  const certificates = listed.slice() as string[];
+  if (deregisteredAt === undefined) return { id, profile, certificates };
+  return {
+    id,
+    profile,
+    certificates,
+    deregistered_at: rfc3339(deregisteredAt, `relying_parties[${index}].deregistered_at`),
+  };
 }
 
 function unique(entries: readonly { readonly id: string }[], path: string): void {
@@ -232,10 +215,35 @@ function unique(entries: readonly { readonly id: string }[], path: string): void
   }
 }
 
+/** A list's registration profiles and relying parties by id. */
+export interface TrustListIndex {
+  readonly registrationProfiles: ReadonlyMap<string, TrustListRegistrationProfile>;
+  readonly relyingParties: ReadonlyMap<string, TrustListRelyingParty>;
+}
+
+/** Indexes made while parsing, by the (frozen) list they index: `createTrustListSource` reuses them. */
+const indexes = new WeakMap<TrustList, TrustListIndex>();
+
+/**
+ * The index of `list`: the one `parseTrustList` made while checking ids are unique, or — for a
+ * list built by hand — a new one (a later entry with the same id wins).
+ */
+export function indexTrustList(list: TrustList): TrustListIndex {
+  const known = indexes.get(list);
+  if (known) return known;
+  const relyingParties = new Map<string, TrustListRelyingParty>();
+  for (const party of list.relying_parties) relyingParties.set(party.id, party);
+  return {
+    registrationProfiles: new Map(list.registration_profiles.map((profile) => [profile.id, profile])),
+    relyingParties,
+  };
+}
+
 /**
  * Checks the shape of a decoded trust list payload (no signature here: see `verifyTrustList`) and
  * returns it typed, with unknown members dropped. Anything else is `ERR_TRUST_LIST_MALFORMED`
- * naming the member at fault.
+ * naming the member at fault. The list and its arrays are frozen (the index `createTrustListSource`
+ * reuses stays the list's).
  */
 export function parseTrustList(value: unknown): TrustList {
   const o = object(value, 'payload');
@@ -253,17 +261,35 @@ export function parseTrustList(value: unknown): TrustList {
   const credentialTypes = array(o.credential_types, 'credential_types').map((entry, i) =>
     credentialType(entry, `credential_types[${i}]`),
   );
-  const relyingParties = array(o.relying_parties, 'relying_parties', MAX_TRUST_LIST_RELYING_PARTIES).map(relyingParty);
+  const profiles = array(o.registration_profiles, 'registration_profiles', MAX_TRUST_LIST_REGISTRATION_PROFILES).map(
+    registrationProfile,
+  );
   unique(authorities, 'authorities');
   unique(credentialTypes, 'credential_types');
-  unique(relyingParties, 'relying_parties');
-  return {
+  const profilesById = new Map<string, TrustListRegistrationProfile>();
+  for (const profile of profiles) {
+    if (profilesById.has(profile.id)) fail('registration_profiles', `lists ${profile.id} twice`);
+    profilesById.set(profile.id, profile);
+  }
+  const listed = array(o.relying_parties, 'relying_parties', MAX_TRUST_LIST_RELYING_PARTIES);
+  const relyingParties: TrustListRelyingParty[] = [];
+  const partiesById = new Map<string, TrustListRelyingParty>();
+  for (let i = 0; i < listed.length; i++) {
+    const party = relyingParty(listed[i], i, profilesById);
+    partiesById.set(party.id, party); // one hash lookup: a repeated id leaves the size behind
+    if (partiesById.size !== i + 1) fail('relying_parties', `lists ${party.id} twice`);
+    relyingParties.push(party);
+  }
+  const list: TrustList = Object.freeze({
     version: 1,
     sequence,
     issued_at: issuedAt,
     expires_at: expiresAt,
-    authorities,
-    credential_types: credentialTypes,
-    relying_parties: relyingParties,
-  };
+    authorities: Object.freeze(authorities),
+    credential_types: Object.freeze(credentialTypes),
+    registration_profiles: Object.freeze(profiles),
+    relying_parties: Object.freeze(relyingParties),
+  });
+  indexes.set(list, { registrationProfiles: profilesById, relyingParties: partiesById });
+  return list;
 }

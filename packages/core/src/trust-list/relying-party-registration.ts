@@ -9,17 +9,22 @@ import { type RegisteredElements, TRUST_REGISTRY_OID } from './trust-list-types.
 /**
  * A relying party's registration as its reader / access certificate carries it (the EU's
  * "registration certificate" idea, folded into the certificate the national registry issues):
- * who it is, why it asks, and the elements it may request per credential type.
+ * who it is, its registration profile, why it asks and the elements it may request per
+ * credential type. The name is authoritative here (the trust list does not repeat it); purpose
+ * and elements are an informative copy of the profile, which the trust list holds with authority.
  */
 export interface RelyingPartyRegistration {
   /** Its id in the trust list. */
   readonly id: string;
   readonly name: LocalizedText;
+  /** Id of its registration profile in the trust list. */
+  readonly profile: string;
   readonly purpose: LocalizedText;
   readonly elements: RegisteredElements;
 }
 
 const DER_UTF8_STRING = 0x0c;
+const IDENTIFIER = /^[A-Za-z0-9._:-]{1,128}$/;
 const MAX_REGISTRATION_BYTES = 8 * 1024;
 
 /** The certificate extension for `registration`: OID and DER value (a UTF8String holding its JSON). */
@@ -64,12 +69,16 @@ function parseRegistration(value: unknown): RelyingPartyRegistration {
     }
     return { 'zh-CN': t['zh-CN'], en: t.en };
   };
-  if (typeof o.id !== 'string' || !/^[A-Za-z0-9._:-]{1,128}$/.test(o.id)) {
-    throw new ZzError('ERR_INPUT_INVALID', 'Registration id must be an identifier');
-  }
+  const identifier = (v: unknown, what: string): string => {
+    if (typeof v !== 'string' || !IDENTIFIER.test(v)) {
+      throw new ZzError('ERR_INPUT_INVALID', `Registration ${what} must be an identifier`);
+    }
+    return v;
+  };
   return {
-    id: o.id,
+    id: identifier(o.id, 'id'),
     name: localized(o.name, 'name'),
+    profile: identifier(o.profile, 'profile'),
     purpose: localized(o.purpose, 'purpose'),
     elements: parseRegisteredElements(o.elements, 'registration elements'),
   };

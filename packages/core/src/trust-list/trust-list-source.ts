@@ -7,11 +7,14 @@ import type { TrustResolution, TrustSource } from '../trust/trust-source.js';
 import { X509_OID } from '../x509/oids.js';
 import { parseCertificate } from '../x509/parse-certificate.js';
 import { decodeCertificatePem } from '../x509/pem.js';
-import { readRelyingPartyRegistration } from './relying-party-registration.js';
+import { indexTrustList } from './parse-trust-list.js';
+import { type RelyingPartyRegistration, readRelyingPartyRegistration } from './relying-party-registration.js';
 import type {
+  RegisteredRelyingParty,
   TrustList,
   TrustListAuthority,
   TrustListCredentialType,
+  TrustListRegistrationProfile,
   TrustListRelyingParty,
 } from './trust-list-types.js';
 import type { VerifiedTrustList } from './verify-trust-list.js';
@@ -26,17 +29,20 @@ export interface TrustListSource extends TrustSource {
   authorityOf(resolution: TrustResolution | undefined): TrustListAuthority | undefined;
   authority(id: string): TrustListAuthority | undefined;
   credentialType(id: string): TrustListCredentialType | undefined;
+  registrationProfile(id: string): TrustListRegistrationProfile | undefined;
+  /** The list's entry of a relying party. */
   relyingParty(id: string): TrustListRelyingParty | undefined;
   /** Trust for reader / access certificates: chains to the national root with id-mdlReaderAuth. */
   readonly readerTrust: TrustSource;
   /**
    * The relying party a reader / access certificate (DER, already chain-validated) belongs to:
    * its registration extension names it, the list holds it, it is not de-registered at `now`,
-   * and the list still names this certificate as its own. Otherwise `ERR_READER_NOT_REGISTERED`
-   * or `ERR_READER_DEREGISTERED`. The list's entry, not the certificate, is authoritative for
-   * the elements it may ask for.
+   * the list still names this certificate as its own, and the certificate names the party's
+   * registration profile in the list. Otherwise `ERR_READER_NOT_REGISTERED` or
+   * `ERR_READER_DEREGISTERED`. Its name comes from the certificate; its purpose and the
+   * elements it may ask for from the list's profile, not from the certificate's copy.
    */
-  relyingPartyForCertificate(certificate: Uint8Array, now: Date): Promise<TrustListRelyingParty>;
+  relyingPartyForCertificate(certificate: Uint8Array, now: Date): Promise<RegisteredRelyingParty>;
 }
 
 /**
@@ -55,7 +61,8 @@ export async function createTrustListSource(
   const { list } = verified;
   const types = new Map(list.credential_types.map((type) => [type.id, type]));
   const authorities = new Map(list.authorities.map((authority) => [authority.id, authority]));
-  const relyingParties = new Map(list.relying_parties.map((party) => [party.id, party]));
+  // made by parseTrustList while it checked the ids (10,000 parties: not hashed twice)
+  const { registrationProfiles: profiles, relyingParties } = indexTrustList(list);
   const sha256 = async (der: Uint8Array) => encodeBase64url(await platform.digest('SHA-256', der));
 
   const anchors: StaticTrustAnchor[] = [];
@@ -131,10 +138,11 @@ export async function createTrustListSource(
     authorityOf: (resolution) => (resolution ? authorityOfResolution.get(resolution) : undefined),
     authority: (id) => authorities.get(id),
     credentialType: (id) => types.get(id),
+    registrationProfile: (id) => profiles.get(id),
     relyingParty: (id) => relyingParties.get(id),
     readerTrust,
     async relyingPartyForCertificate(certificate, now) {
-      const registration = readRelyingPartyRegistration(parseCertificate(certificate));
+      const registration = registrationOf(certificate);
       if (!registration) {
         throw new ZzError(
           'ERR_READER_NOT_REGISTERED',
@@ -149,7 +157,24 @@ export async function createTrustListSource(
       if (!party.certificates.includes(await sha256(certificate))) {
         throw new ZzError('ERR_READER_NOT_REGISTERED', 'The trust list no longer names this certificate');
       }
-      return party;
+      const profile = profiles.get(party.profile);
+      if (!profile) {
+        // parseTrustList refuses such a list: only a hand-built VerifiedTrustList gets here
+        throw new ZzError('ERR_TRUST_LIST_MALFORMED', 'The relying party names an unknown registration profile');
+      }
+      if (registration.profile !== party.profile) {
+        throw new ZzError(
+          'ERR_READER_NOT_REGISTERED',
+          'The certificate registration names another registration profile than the trust list',
+        );
+      }
+      return {
+        id: party.id,
+        profile: profile.id,
+        name: { 'zh-CN': registration.name['zh-CN'], en: registration.name.en },
+        purpose: profile.purpose,
+        elements: profile.elements,
+      };
     },
   };
 }
@@ -165,6 +190,23 @@ function sourcesOf(platform: Platform): BoundedCache<string, TrustSource> {
     builtSources.set(platform, cache);
   }
   return cache;
+}
+
+/**
+ * Registrations read from reader / access certificates, by DER (`null`: none): parsing a
+ * certificate costs ~100× the rest of a lookup, and a counter or wallet sees the same readers
+ * again and again. Reading is deterministic; what the list says is checked on every lookup.
+ */
+const registrations = new BoundedCache<string, RelyingPartyRegistration | null>(1024);
+
+function registrationOf(certificate: Uint8Array): RelyingPartyRegistration | undefined {
+  if (!(certificate instanceof Uint8Array)) return readRelyingPartyRegistration(parseCertificate(certificate));
+  return (
+    registrations.getOrCreate(
+      bytesKey(certificate),
+      () => readRelyingPartyRegistration(parseCertificate(certificate)) ?? null,
+    ) ?? undefined
+  );
 }
 
 /** PEM texts of listed certificates already seen to decode and parse (parsing is deterministic). */

@@ -3,10 +3,15 @@ import type { SuiteId } from '../platform/crypto-suite.js';
 
 /**
  * The national trust list (DESIGN.md §2, Zhengzhao issue 6): one signed document naming every
- * issuing authority, credential type and registered relying party, so that a verifier pinning
- * only the national root verifies every province's credentials offline. JSON, snake_case like
- * the other wire formats; signed as a compact JWS (`zz-trust-list+jwt`) or a COSE_Sign1 whose
- * payload is the same JSON bytes; `sequence` only ever increases.
+ * issuing authority, credential type, registration profile and registered relying party, so that
+ * a verifier pinning only the national root verifies every province's credentials offline. JSON,
+ * snake_case like the other wire formats; signed as a compact JWS (`zz-trust-list+jwt`) or a
+ * COSE_Sign1 whose payload is the same JSON bytes; `sequence` only ever increases.
+ *
+ * Relying parties are most of the list (10,000 or more): each names a shared registration profile
+ * (why it asks and which elements it may ask for) instead of repeating it, and its own name
+ * travels in its certificate's registration extension, signed by the national root (§7: a
+ * counter verifies and indexes the whole list in ≤ 50 ms).
  */
 export interface TrustList {
   readonly version: 1;
@@ -18,6 +23,8 @@ export interface TrustList {
   readonly expires_at: string;
   readonly authorities: readonly TrustListAuthority[];
   readonly credential_types: readonly TrustListCredentialType[];
+  /** What relying parties may be registered for; each party names one. Ids are unique. */
+  readonly registration_profiles: readonly TrustListRegistrationProfile[];
   readonly relying_parties: readonly TrustListRelyingParty[];
 }
 
@@ -72,16 +79,48 @@ export interface TrustListElement {
 /** What a relying party is registered to ask for: credential type → namespace → element ids. */
 export type RegisteredElements = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
-/** A registered relying party (a hotel chain, a railway station, a website). */
-export interface TrustListRelyingParty {
+/**
+ * A registration profile: one kind of registration shared by many relying parties (`hotel`
+ * 旅馆住宿登记, `netcafe` 网吧实名上网, `gov-login` 政务服务登录…): why they ask and the elements
+ * they may ask for. The list's profile, not a certificate's copy, is authoritative.
+ */
+export interface TrustListRegistrationProfile {
+  /** Stable identifier, e.g. `hotel`. */
   readonly id: string;
   readonly name: LocalizedText;
   readonly purpose: LocalizedText;
+  readonly elements: RegisteredElements;
+}
+
+/**
+ * A registered relying party (a hotel, a railway station, a website): its registration profile
+ * and certificates. Its name is in its certificates' registration extension.
+ */
+export interface TrustListRelyingParty {
+  readonly id: string;
+  /** Id of one of the list's `registration_profiles`. */
+  readonly profile: string;
   /** base64url SHA-256 of the DER of every reader / access certificate the registry issued it. */
   readonly certificates: readonly string[];
-  readonly elements: RegisteredElements;
   /** De-registered at this moment (RFC 3339): wallets refuse its requests from then on. */
   readonly deregistered_at?: string;
+}
+
+/**
+ * A relying party as a wallet or verifier shows it, for one of its certificates: its name from
+ * the certificate (signed by the national root), its purpose and elements from the list's
+ * registration profile (authoritative for what it may ask for).
+ */
+export interface RegisteredRelyingParty {
+  readonly id: string;
+  /** The registration profile's id. */
+  readonly profile: string;
+  /** From the certificate's registration extension. */
+  readonly name: LocalizedText;
+  /** From the list's registration profile. */
+  readonly purpose: LocalizedText;
+  /** From the list's registration profile: what it may ask for. */
+  readonly elements: RegisteredElements;
 }
 
 /** JWS `typ` of the trust list. */
@@ -91,9 +130,10 @@ export const TRUST_LIST_COSE_TYPE = 'application/zz-trust-list+cose';
 /** HTTP media types of the two forms. */
 export const TRUST_LIST_JWS_MEDIA_TYPE = 'application/zz-trust-list+jwt';
 export const TRUST_LIST_COSE_MEDIA_TYPE = 'application/zz-trust-list+cose';
-/** Largest signed trust list accepted (34 provinces and 10,000 relying parties take ≈ 4 MB). */
+/** Largest signed trust list accepted (34 provinces and 10,000 relying parties take ≈ 1 MB). */
 export const MAX_TRUST_LIST_BYTES = 32 * 1024 * 1024;
 export const MAX_TRUST_LIST_AUTHORITIES = 1024;
+export const MAX_TRUST_LIST_REGISTRATION_PROFILES = 4096;
 export const MAX_TRUST_LIST_RELYING_PARTIES = 1_000_000;
 
 /**

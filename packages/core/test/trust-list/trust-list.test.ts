@@ -33,8 +33,16 @@ const sourceOf = async (list: TrustList) =>
 describe('verifyTrustList: the signed national trust list', () => {
   it('verifies the JWS and the COSE form against the pinned root only, with the same content', async () => {
     const list = registry.list({ sequence: 7 });
-    const jws = await verify(await registry.jws(list));
-    const cose = await verify(await registry.cose(list));
+    const signedJws = await registry.jws(list);
+    const signedCose = await registry.cose(list);
+    const jws = await verify(signedJws);
+    const cose = await verify(signedCose);
+    // the payload is ASCII (Chinese names escaped), and reads back as the list with its names
+    const payload = Buffer.from(signedJws.split('.')[1] as string, 'base64url').toString('latin1');
+    expect(payload).toMatch(/^[\x20-\x7e]+$/);
+    expect(payload).toContain('\\u5e7f\\u4e1c'); // 广东
+    expect(Buffer.from(signedCose).includes(Buffer.from(payload))).toBe(true);
+    expect(jws.list.authorities[0]?.name['zh-CN']).toBe('广东省公安厅');
     expect(jws.form).toBe('jws');
     expect(cose.form).toBe('cose');
     expect(jws.list).toEqual(list);
@@ -224,10 +232,20 @@ describe('relying parties: registration in the reader certificate, status in the
     const hotel = registry.relyingParty('hotel');
     const registration = readRelyingPartyRegistration(parseCertificate(hotel.der));
     expect(registration?.id).toBe('hotel');
+    expect(registration?.profile).toBe('hotel');
     expect(registration?.elements['cn.gov.eid.1']?.['cn.gov.eid.1']).toContain('resident_address');
     const source = await sourceOf(registry.list());
     await expect(source.readerTrust.resolveChain([hotel.der], { now: NOW })).resolves.toBeDefined();
-    expect((await source.relyingPartyForCertificate(hotel.der, NOW)).id).toBe('hotel');
+    expect(await source.relyingPartyForCertificate(hotel.der, NOW)).toEqual({
+      id: 'hotel',
+      profile: 'hotel',
+      name: { 'zh-CN': '测试 hotel', en: 'Test hotel' },
+      purpose: { 'zh-CN': '测试用途', en: 'Test purpose' },
+      elements: registry.registrationProfiles[0]?.elements,
+    });
+    expect(source.relyingParty('hotel')).toEqual(hotel.entry);
+    expect(source.registrationProfile('netcafe')?.name.en).toBe('Internet café real-name check');
+    expect(source.registrationProfile('bank')).toBeUndefined();
   });
 
   it('a de-registered party, a certificate the list no longer names, and a certificate without registration are refused', async () => {
@@ -255,7 +273,7 @@ describe('relying parties: registration in the reader certificate, status in the
   });
 
   it('elementsOutsideRegistration: an internet café may ask for the name and validity, not the address', () => {
-    const netcafe = registry.relyingParty('netcafe').entry.elements;
+    const netcafe = registry.registrationProfiles.find((profile) => profile.id === 'netcafe')?.elements ?? {};
     const ask = (identifier: string) => ({ docType: 'cn.gov.eid.1', namespace: 'cn.gov.eid.1', identifier });
     expect(elementsOutsideRegistration([ask('family_name'), ask('expiry_date')], netcafe)).toEqual([]);
     expect(

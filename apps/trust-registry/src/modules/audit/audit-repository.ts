@@ -1,7 +1,13 @@
 import type { RegistryDb } from '../../context.js';
 
 /** What an audit entry is about. */
-export type AuditTargetType = 'authority' | 'relying_party' | 'credential_type' | 'trust_list' | 'audit';
+export type AuditTargetType =
+  | 'authority'
+  | 'relying_party'
+  | 'registration_profile'
+  | 'credential_type'
+  | 'trust_list'
+  | 'audit';
 
 /** One administrative action as the append-only audit log keeps it: who, what, when, with what result. */
 export interface AuditEntry {

@@ -18,6 +18,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, keys: RegistryKeys
     root_certificate: `${base}/root.pem`,
     root_certificate_sha256: keys.root.sha256,
     catalog: `${base}/catalog`,
+    registration_profiles: `${base}/registration-profiles`,
     relying_parties: `${base}/relying-parties/{id}`,
     authorities: `${base}/authorities/{id}`,
   };

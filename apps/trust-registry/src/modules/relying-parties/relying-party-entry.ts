@@ -3,8 +3,9 @@ import { rfc3339 } from '../../context.js';
 import type { RelyingPartyCertificateRecord, RelyingPartyRecord } from './relying-party-repository.js';
 
 /**
- * A relying party's trust-list entry: its certificates still valid at `at` (expired ones drop
- * out, so the list stays within its 64 certificates per party), de-registration if any.
+ * A relying party's trust-list entry: its registration profile, its certificates still valid at
+ * `at` (expired ones drop out, so the list stays within its 64 certificates per party),
+ * de-registration if any. Its name is in its certificates, not in the list.
  */
 export function relyingPartyEntry(
   party: RelyingPartyRecord,
@@ -13,10 +14,8 @@ export function relyingPartyEntry(
 ): TrustListRelyingParty {
   return {
     id: party.id,
-    name: party.name,
-    purpose: party.purpose,
+    profile: party.profile,
     certificates: liveCertificates(party.id, certificates, at).map((c) => c.certificateSha256),
-    elements: party.elements,
     ...(party.deregisteredAt !== null && { deregistered_at: rfc3339(party.deregisteredAt.getTime()) }),
   };
 }

@@ -1,13 +1,14 @@
-import type { LocalizedText, RegisteredElements } from '@zhengzhao/core';
+import type { LocalizedText } from '@zhengzhao/core';
 import type { RegistryDb } from '../../context.js';
 import type { RelyingPartiesTable } from '../../db/schema.js';
 
 /** A registered relying party as stored (its certificates are separate rows). */
 export interface RelyingPartyRecord {
   readonly id: string;
+  /** Its name, which its certificates carry. */
   readonly name: LocalizedText;
-  readonly purpose: LocalizedText;
-  readonly elements: RegisteredElements;
+  /** Id of its registration profile. */
+  readonly profile: string;
   readonly dnsNames: readonly string[];
   readonly registeredAt: Date;
   readonly deregisteredAt: Date | null;
@@ -27,8 +28,8 @@ function toRelyingParty(row: RelyingPartiesTable): RelyingPartyRecord {
   return {
     id: row.id,
     name: JSON.parse(row.name) as LocalizedText,
-    purpose: JSON.parse(row.purpose) as LocalizedText,
-    elements: JSON.parse(row.elements) as RegisteredElements,
+    // set on every row since migration 0002 (an empty id would fail the signing of the list)
+    profile: row.profile_id ?? '',
     dnsNames: JSON.parse(row.dns_names) as string[],
     registeredAt: new Date(Number(row.registered_at)),
     deregisteredAt: row.deregistered_at === null ? null : new Date(Number(row.deregistered_at)),
@@ -50,8 +51,7 @@ export async function insertRelyingParty(db: RegistryDb, record: RelyingPartyRec
     .values({
       id: record.id,
       name: JSON.stringify(record.name),
-      purpose: JSON.stringify(record.purpose),
-      elements: JSON.stringify(record.elements),
+      profile_id: record.profile,
       dns_names: JSON.stringify(record.dnsNames),
       registered_at: record.registeredAt.getTime(),
       deregistered_at: record.deregisteredAt?.getTime() ?? null,

@@ -4,15 +4,15 @@ import {
   type LocalizedText,
   type PublicKey,
   type RegisteredElements,
+  type TrustListRegistrationProfile,
   ZzError,
 } from '@zhengzhao/core';
 import { certificateSha256, type RegistryContext, type RegistryDb, rfc3339 } from '../../context.js';
 import { TrustRegistryError } from '../../errors.js';
 import type { AdminPrincipal } from '../admin/admin-auth.js';
-import { listCatalog } from '../catalog/catalog.js';
 import { CLOCK_SKEW_MS, type RegistryKeys } from '../keys/registry-keys.js';
+import { findRegistrationProfile } from '../registration-profiles/registration-profiles.js';
 import type { ChangeResult, TrustListPublisher } from '../trust-list/trust-list-publisher.js';
-import { checkRegisteredElements } from './check-registered-elements.js';
 import { readRelyingPartyKey } from './read-relying-party-key.js';
 import { liveCertificates } from './relying-party-entry.js';
 import {
@@ -33,9 +33,10 @@ export const MAX_RELYING_PARTY_CERTIFICATES = 64;
 /** `POST /admin/relying-parties` (snake_case like the trust list). */
 export interface RegisterRelyingPartyRequest {
   readonly id: string;
+  /** Its name, as its certificates carry it (wallets show it). */
   readonly name: LocalizedText;
-  readonly purpose: LocalizedText;
-  readonly elements: RegisteredElements;
+  /** Id of its registration profile: why it asks and what it may ask for. */
+  readonly profile: string;
   /** The relying party's EC P-256 public key (JWK); its private key stays with it. */
   readonly public_key_jwk: unknown;
   /** dNSName SANs, for a website's OpenID4VP `x509_san_dns` client id. */
@@ -46,7 +47,10 @@ export interface RegisterRelyingPartyRequest {
 export interface RelyingPartyPublicEntry {
   readonly id: string;
   readonly name: LocalizedText;
+  readonly profile: string;
+  /** Its profile's, as it stands. */
   readonly purpose: LocalizedText;
+  /** Its profile's, as it stands. */
   readonly elements: RegisteredElements;
   readonly dns_names: readonly string[];
   readonly registered_at: string;
@@ -101,14 +105,23 @@ async function requireParty(db: RegistryDb, id: string): Promise<RelyingPartyRec
   return party;
 }
 
+/** The profile a party names, or `ERR_TRUST_REGISTRY_REGISTRATION_PROFILE_UNKNOWN`. */
+async function requireProfile(db: RegistryDb, id: string): Promise<TrustListRegistrationProfile> {
+  const profile = await findRegistrationProfile(db, id);
+  if (!profile) throw new TrustRegistryError('ERR_TRUST_REGISTRY_REGISTRATION_PROFILE_UNKNOWN');
+  return profile;
+}
+
 async function entryOf(db: RegistryDb, id: string): Promise<RelyingPartyPublicEntry> {
   const party = await requireParty(db, id);
+  const profile = await requireProfile(db, party.profile);
   const certificates = await listRelyingPartyCertificates(db, id);
   return {
     id: party.id,
     name: party.name,
-    purpose: party.purpose,
-    elements: party.elements,
+    profile: profile.id,
+    purpose: profile.purpose,
+    elements: profile.elements,
     dns_names: party.dnsNames,
     registered_at: rfc3339(party.registeredAt.getTime()),
     ...(party.deregisteredAt !== null && { deregistered_at: rfc3339(party.deregisteredAt.getTime()) }),
@@ -122,10 +135,12 @@ async function entryOf(db: RegistryDb, id: string): Promise<RelyingPartyPublicEn
 }
 
 /**
- * Registration of relying parties (Zhengzhao issue 6 §2): their registration (who, why, which
- * elements of which credential types) is checked against the catalog and goes into a reader /
- * access certificate the national root signs (core `createRelyingPartyCertificate`); the trust
- * list names the party with the SHA-256 of each live certificate.
+ * Registration of relying parties (Zhengzhao issue 6 §2, §7): each is registered under one
+ * registration profile (why it asks, which elements of which credential types). Its
+ * registration — its name, the profile and a copy of the profile's purpose and elements — goes
+ * into a reader / access certificate the national root signs (core
+ * `createRelyingPartyCertificate`); the trust list names the party with its profile and the
+ * SHA-256 of each live certificate.
  */
 export function createRelyingPartyService(options: RelyingPartyServiceOptions): RelyingPartyService {
   const { context, publisher, keys } = options;
@@ -141,6 +156,7 @@ export function createRelyingPartyService(options: RelyingPartyServiceOptions): 
     publicKey: PublicKey,
     now: Date,
   ): Promise<IssuedRelyingPartyCertificate> {
+    const profile = await requireProfile(tx, party.profile);
     const live = liveCertificates(party.id, await listRelyingPartyCertificates(tx, party.id), now);
     if (live.length >= MAX_RELYING_PARTY_CERTIFICATES) {
       throw new TrustRegistryError(
@@ -158,7 +174,13 @@ export function createRelyingPartyService(options: RelyingPartyServiceOptions): 
       subject: { country: 'CN', organization: party.name['zh-CN'], commonName: party.name.en },
       notBefore,
       notAfter,
-      registration: { id: party.id, name: party.name, purpose: party.purpose, elements: party.elements },
+      registration: {
+        id: party.id,
+        name: party.name,
+        profile: profile.id,
+        purpose: profile.purpose,
+        elements: profile.elements,
+      },
       ...(party.dnsNames.length > 0 && { dnsNames: party.dnsNames }),
     });
     const sha256 = await certificateSha256(platform, der);
@@ -192,13 +214,12 @@ export function createRelyingPartyService(options: RelyingPartyServiceOptions): 
           if (await findRelyingParty(tx, request.id)) {
             throw new TrustRegistryError('ERR_TRUST_REGISTRY_RELYING_PARTY_EXISTS');
           }
-          checkRegisteredElements(request.elements, new Map((await listCatalog(tx)).map((type) => [type.id, type])));
+          await requireProfile(tx, request.profile);
           const publicKey = await readRelyingPartyKey(platform, request.public_key_jwk);
           const party: RelyingPartyRecord = {
             id: request.id,
             name: request.name,
-            purpose: request.purpose,
-            elements: request.elements,
+            profile: request.profile,
             dnsNames: [...new Set((request.dns_names ?? []).map((name) => name.toLowerCase()))],
             registeredAt: now,
             deregisteredAt: null,

@@ -1,7 +1,7 @@
 /** JSON schemas of the relying-party endpoints (validation and OpenAPI). */
 
-import { IDENTIFIER_PATTERN } from '../../context.js';
 import { IDENTIFIER_SCHEMA, LOCALIZED_SCHEMA, SEQUENCE_SCHEMA } from '../admin/schema.js';
+import { ELEMENTS_OUT_SCHEMA } from '../registration-profiles/schema.js';
 
 /** A public EC JWK, checked in code (`readRelyingPartyKey`); here only its outer shape. */
 export const JWK_SCHEMA = {
@@ -10,29 +10,12 @@ export const JWK_SCHEMA = {
   description: 'The relying party’s EC P-256 public key as a JWK (never its private key)',
 } as const;
 
-/** credential type → namespace → element ids. */
-export const ELEMENTS_SCHEMA = {
-  type: 'object',
-  minProperties: 1,
-  maxProperties: 16,
-  propertyNames: { pattern: IDENTIFIER_PATTERN },
-  additionalProperties: {
-    type: 'object',
-    minProperties: 1,
-    maxProperties: 4,
-    propertyNames: { pattern: IDENTIFIER_PATTERN },
-    additionalProperties: { type: 'array', items: IDENTIFIER_SCHEMA, minItems: 1, maxItems: 128, uniqueItems: true },
-  },
-  description: 'The elements it may request: credential type → namespace → element ids',
-} as const;
-
 export const REGISTER_RELYING_PARTY_BODY_SCHEMA = {
   type: 'object',
   properties: {
     id: { ...IDENTIFIER_SCHEMA, description: 'Stable id, e.g. hotel-chain-1' },
-    name: LOCALIZED_SCHEMA,
-    purpose: LOCALIZED_SCHEMA,
-    elements: ELEMENTS_SCHEMA,
+    name: { ...LOCALIZED_SCHEMA, description: 'Its name, as its certificates carry it and wallets show it' },
+    profile: { ...IDENTIFIER_SCHEMA, description: 'Its registration profile (GET /registration-profiles), e.g. hotel' },
     public_key_jwk: JWK_SCHEMA,
     dns_names: {
       type: 'array',
@@ -41,7 +24,7 @@ export const REGISTER_RELYING_PARTY_BODY_SCHEMA = {
       uniqueItems: true,
     },
   },
-  required: ['id', 'name', 'purpose', 'elements', 'public_key_jwk'],
+  required: ['id', 'name', 'profile', 'public_key_jwk'],
   additionalProperties: false,
 } as const;
 
@@ -63,11 +46,9 @@ export const RELYING_PARTY_ENTRY_SCHEMA = {
   properties: {
     id: { type: 'string' },
     name: LOCALIZED_OUT,
-    purpose: LOCALIZED_OUT,
-    elements: {
-      type: 'object',
-      additionalProperties: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-    },
+    profile: { type: 'string' },
+    purpose: { ...LOCALIZED_OUT, description: 'Its registration profile’s' },
+    elements: { ...ELEMENTS_OUT_SCHEMA, description: 'Its registration profile’s' },
     dns_names: { type: 'array', items: { type: 'string' } },
     registered_at: { type: 'string', format: 'date-time' },
     deregistered_at: { type: 'string', format: 'date-time' },
@@ -85,7 +66,7 @@ export const RELYING_PARTY_ENTRY_SCHEMA = {
       },
     },
   },
-  required: ['id', 'name', 'purpose', 'elements', 'dns_names', 'registered_at', 'certificates'],
+  required: ['id', 'name', 'profile', 'purpose', 'elements', 'dns_names', 'registered_at', 'certificates'],
 } as const;
 
 export const ISSUED_CERTIFICATE_SCHEMA = {

@@ -7,6 +7,7 @@ import {
   listCompromisedKeys,
 } from '../authorities/authority-repository.js';
 import { listCatalog } from '../catalog/catalog.js';
+import { listRegistrationProfiles } from '../registration-profiles/registration-profiles.js';
 import { relyingPartyEntry } from '../relying-parties/relying-party-entry.js';
 import { listRelyingParties, listRelyingPartyCertificates } from '../relying-parties/relying-party-repository.js';
 
@@ -19,7 +20,8 @@ export interface BuildTrustListOptions {
 /**
  * The trust list as the database holds it now (read inside the publishing transaction): every
  * authority, withdrawn ones included (their `withdrawn_at` tells verifiers from when to refuse),
- * the catalog's credential types with their authority kinds, and every relying party.
+ * the catalog's credential types with their authority kinds, every registration profile, and
+ * every relying party (with its profile's id).
  */
 export async function buildTrustList(db: RegistryDb, options: BuildTrustListOptions): Promise<TrustList> {
   // one query after the other: inside a transaction they share one connection
@@ -27,6 +29,7 @@ export async function buildTrustList(db: RegistryDb, options: BuildTrustListOpti
   const certificates = await listAuthorityCertificates(db);
   const compromised = await listCompromisedKeys(db);
   const catalog = await listCatalog(db);
+  const profiles = await listRegistrationProfiles(db);
   const parties = await listRelyingParties(db);
   const partyCertificates = await listRelyingPartyCertificates(db);
   return {
@@ -36,6 +39,7 @@ export async function buildTrustList(db: RegistryDb, options: BuildTrustListOpti
     expires_at: rfc3339(options.expiresAt.getTime()),
     authorities: authorities.map((authority) => authorityEntry(authority, certificates, compromised)),
     credential_types: catalog.map(({ namespace: _namespace, ...type }) => type),
+    registration_profiles: profiles,
     relying_parties: parties.map((party) => relyingPartyEntry(party, partyCertificates, options.issuedAt)),
   };
 }

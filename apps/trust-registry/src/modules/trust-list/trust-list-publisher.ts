@@ -10,6 +10,7 @@ import { lockRegistry } from '../../db/lock-registry.js';
 import { type AuditTargetType, appendAuditEntry } from '../audit/audit-repository.js';
 import { seedCatalog } from '../catalog/catalog.js';
 import type { RegistryKeys } from '../keys/registry-keys.js';
+import { seedRegistrationProfiles } from '../registration-profiles/registration-profiles.js';
 import { buildTrustList } from './build-trust-list.js';
 import {
   findTrustListVersion,
@@ -24,6 +25,15 @@ const DAY = 86_400_000;
 export const DEFAULT_LIST_VALIDITY_DAYS = 7;
 /** Actor of the registry's own actions in the audit log. */
 export const SYSTEM_ACTOR = 'system';
+
+/** What a publication the registry makes on its own is about, as the audit log names it. */
+interface AuditedTarget {
+  readonly action: string;
+  readonly targetType: AuditTargetType;
+  readonly targetId: string;
+}
+
+const PUBLISH: AuditedTarget = { action: 'trust_list.publish', targetType: 'trust_list', targetId: '-' };
 
 /** One change of the registry: what it does to the database, and how the audit log names it. */
 export interface RegistryChange<T> {
@@ -108,15 +118,28 @@ export class TrustListPublisher {
   }
 
   /**
-   * Start-up: adds catalog types new in the code (default authority kinds), then publishes when
-   * that changed anything, when no list exists yet, or when the newest is due
-   * ({@link republishIfDue}). Returns the new sequence number, if any.
+   * Start-up: adds catalog types new in the code (default authority kinds) and default
+   * registration profiles the registry does not hold, then publishes when that changed anything
+   * (one audit entry per kind of seed, both naming that version), when no list exists yet, or
+   * when the newest is due ({@link republishIfDue}). Returns the new sequence number, if any.
    */
   start(): Promise<number | undefined> {
     return this.#publishIf(async (tx, now, due) => {
-      const added = await seedCatalog(tx, now);
-      if (added.length > 0) return { action: 'catalog.seed', targetType: 'credential_type', targetId: added.join(',') };
-      return due ? { action: 'trust_list.publish', targetType: 'trust_list', targetId: '-' } : undefined;
+      const types = await seedCatalog(tx, now);
+      const profiles = await seedRegistrationProfiles(tx, now);
+      const seeded: AuditedTarget[] = [];
+      if (types.length > 0) {
+        seeded.push({ action: 'catalog.seed', targetType: 'credential_type', targetId: types.join(',') });
+      }
+      if (profiles.length > 0) {
+        seeded.push({
+          action: 'registration_profile.seed',
+          targetType: 'registration_profile',
+          targetId: profiles.join(','),
+        });
+      }
+      if (seeded.length > 0) return seeded;
+      return due ? [PUBLISH] : [];
     });
   }
 
@@ -126,9 +149,7 @@ export class TrustListPublisher {
    * returns the new sequence number, or undefined when nothing was due.
    */
   republishIfDue(): Promise<number | undefined> {
-    return this.#publishIf(async (_tx, _now, due) =>
-      due ? { action: 'trust_list.publish', targetType: 'trust_list', targetId: '-' } : undefined,
-    );
+    return this.#publishIf(async (_tx, _now, due) => (due ? [PUBLISH] : []));
   }
 
   /** The newest version (read from the database, so versions published by other processes count too). */
@@ -155,12 +176,9 @@ export class TrustListPublisher {
     return this.#keys.signing();
   }
 
+  /** Publishes when `decide` names what is published (each audited with the new version). */
   async #publishIf(
-    decide: (
-      tx: RegistryDb,
-      now: Date,
-      due: boolean,
-    ) => Promise<{ action: string; targetType: AuditTargetType; targetId: string } | undefined>,
+    decide: (tx: RegistryDb, now: Date, due: boolean) => Promise<readonly AuditedTarget[]>,
   ): Promise<number | undefined> {
     const now = this.#context.clock();
     const signing = await this.#signing(now);
@@ -169,17 +187,19 @@ export class TrustListPublisher {
       const head = await latestVersionHead(tx);
       const age = head ? now.getTime() - head.issuedAt.getTime() : Number.POSITIVE_INFINITY;
       const what = await decide(tx, now, age >= this.#validityMs / 2);
-      if (!what) return undefined;
+      if (what.length === 0) return undefined;
       const sequence = await this.#publish(tx, now, signing);
-      await appendAuditEntry(tx, {
-        id: newSortableId(this.#context.platform, 'au', now),
-        at: now,
-        actor: SYSTEM_ACTOR,
-        ...what,
-        outcome: 'ok',
-        errorCode: null,
-        sequence,
-      });
+      for (const target of what) {
+        await appendAuditEntry(tx, {
+          id: newSortableId(this.#context.platform, 'au', now),
+          at: now,
+          actor: SYSTEM_ACTOR,
+          ...target,
+          outcome: 'ok',
+          errorCode: null,
+          sequence,
+        });
+      }
       return sequence;
     });
   }

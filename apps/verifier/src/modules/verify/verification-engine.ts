@@ -9,6 +9,7 @@ import { verifyVpTokenWith } from '@zhengzhao/core';
 import {
   type CacheState,
   createVerifier,
+  type NationalTrust,
   type RefreshResult,
   type TrustBundle,
   type VerifierCacheStore,
@@ -52,7 +53,7 @@ export interface VerificationEngineOptions {
   readonly platform: Platform;
   readonly clock: () => Date;
   /** A trust bundle (national trust list) or a ready TrustSource of issuing authorities. */
-  readonly trust: TrustBundle | TrustSource;
+  readonly trust: NationalTrust | TrustBundle | TrustSource;
   /** Persistence of the trust bundle and status lists (default in memory). */
   readonly store?: VerifierCacheStore;
   /** Downloads status lists (on demand and on `refresh()`) and the trust bundle; absent = offline. */

@@ -15,6 +15,7 @@ import {
   websocketRelayRetrievalMethod,
   ZzError,
 } from '@zhengzhao/core';
+import type { RelyingPartyDirectory } from '../registered-relying-party.js';
 import { buildProximityResponse } from './build-proximity-response.js';
 import type { ProximityApproval, ProximityRequest, ProximitySession, ProximitySessionEnd } from './proximity-types.js';
 import { readProximityRequest } from './read-proximity-request.js';
@@ -32,8 +33,10 @@ export interface StartProximitySessionOptions {
   readonly relayBaseUrl: string;
   /** The WebSocket constructor: `globalThis.WebSocket` (default) in a browser, `ws` in Node. */
   readonly webSocket?: RelayWebSocketConstructor;
-  /** Reader trust anchors: a static list (`createStaticTrustSource` with id-mdlReaderAuth) until the national registry. */
+  /** Reader trust anchors: the national trust list's `readerTrust`, or a static list (`createStaticTrustSource` with id-mdlReaderAuth). */
   readonly trust: TrustSource;
+  /** The national trust list's relying parties: readers must be registered, not de-registered, and ask within their registration. */
+  readonly relyingParties?: RelyingPartyDirectory;
   /** The time for certificate validity checks. */
   readonly clock?: () => Date;
   /** Whole-session limit (default 5 minutes): the session then ends with `ERR_SESSION_TIMEOUT`. */
@@ -130,6 +133,7 @@ export async function startProximitySession(options: StartProximitySessionOption
       read = await readProximityRequest(platform, holder.request, {
         sessionTranscript: holder.sessionTranscript,
         trust,
+        ...(options.relyingParties && { relyingParties: options.relyingParties }),
         now: clock(),
       });
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   isZzError,
   type Platform,
   RESIDENT_ID_TYPE_ID,
+  type SuiteId,
 } from '@zhengzhao/core';
 import { createTestAuthority, syntheticResidentClaims, type TestAuthority } from '@zhengzhao/test-kit';
 import { expect } from 'vitest';
@@ -23,9 +24,12 @@ export interface TestHolder {
   readonly sdJwt: string;
 }
 
-/** Issues the credentials with core's `issueCatalogCredential` from a test-kit authority. */
-export async function createTestHolder(platform: Platform): Promise<TestHolder> {
-  const authority = await createTestAuthority({ platform, suite: 'ES256', now: NOW });
+/**
+ * Issues the credentials with core's `issueCatalogCredential` from a test-kit authority of
+ * `suite` (an SM2 province signs with SM2/SM3; the device key is the phone's P-256 key either way).
+ */
+export async function createTestHolder(platform: Platform, suite: SuiteId = 'ES256'): Promise<TestHolder> {
+  const authority = await createTestAuthority({ platform, suite, now: NOW });
   const deviceSigner = await platform.suite('ES256').generateSigner();
   const common = {
     signer: authority.documentSigner.signer,

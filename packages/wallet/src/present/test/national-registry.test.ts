@@ -2,6 +2,7 @@ import {
   createDeviceRequest,
   createQrHandoverSessionTranscript,
   createTrustListSource,
+  type ExportableSigner,
   encodeBase64url,
   encodeCbor,
   type TrustList,
@@ -35,18 +36,24 @@ beforeAll(async () => {
   registry = await createTestNationalRegistry({ now: NOW, platform });
   const access = await registry.readerCertificate({
     id: 'gov-portal',
+    profile: 'gov-login',
     elements: TEST_ELEMENTS.netcafe ?? {},
     dnsNames: [VERIFIER_HOST],
   });
   baseList = registry.list({
-    edit: (l) =>
+    edit: (l) => {
+      l.registration_profiles.push({
+        id: 'gov-login',
+        name: { 'zh-CN': '政务服务登录', en: 'Government services login' },
+        purpose: { 'zh-CN': '实名登录', en: 'Log in with your real name' },
+        elements: TEST_ELEMENTS.netcafe ?? {},
+      });
       l.relying_parties.push({
         id: 'gov-portal',
-        name: { 'zh-CN': '政务服务网', en: 'Government services' },
-        purpose: { 'zh-CN': '实名登录', en: 'Log in with your real name' },
+        profile: 'gov-login',
         certificates: [encodeBase64url(await0(platform.digest('SHA-256', access.der)))],
-        elements: TEST_ELEMENTS.netcafe ?? {},
-      }),
+      });
+    },
   });
   const source = await sourceOf(baseList);
   website = { signer: access.signer, chain: [access.der], rootDer: registry.root.der, trust: source.readerTrust };
@@ -87,7 +94,11 @@ describe('the wallet checks readers against the national trust list', () => {
       },
     );
     expect(read.reader.trusted).toBe(true);
-    expect(read.reader.registration?.id).toBe('netcafe');
+    expect(read.reader.registration).toMatchObject({
+      id: 'netcafe',
+      profile: 'netcafe',
+      name: { 'zh-CN': '测试 netcafe', en: 'Test netcafe' },
+    });
     expect(read.reader.purpose).toBe('测试用途');
   });
 
@@ -138,6 +149,53 @@ describe('the wallet checks readers against the national trust list', () => {
     expect(hotel.reader).toMatchObject({ trusted: false, errorCode: 'ERR_READER_NOT_REGISTERED' });
   });
 
+  it('the list’s profile, not the certificate’s copy, decides the scope; a certificate of another profile is refused', async () => {
+    // the certificate claims the hotel's elements, the list registers it as an internet café
+    const claimsMore = await registry.readerCertificate({
+      id: 'cafe-2',
+      profile: 'netcafe',
+      elements: TEST_ELEMENTS.hotel ?? {},
+    });
+    // the certificate names the hotel profile, the list the internet café one
+    const otherProfile = await registry.readerCertificate({
+      id: 'cafe-3',
+      profile: 'hotel',
+      elements: TEST_ELEMENTS.hotel ?? {},
+    });
+    const hash = (der: Uint8Array) => encodeBase64url(await0(platform.digest('SHA-256', der)));
+    const source = await sourceOf(
+      registry.list({
+        edit: (l) =>
+          l.relying_parties.push(
+            { id: 'cafe-2', profile: 'netcafe', certificates: [hash(claimsMore.der)] },
+            { id: 'cafe-3', profile: 'netcafe', certificates: [hash(otherProfile.der)] },
+          ),
+      }),
+    );
+    const ask = async (reader: { signer: ExportableSigner; der: Uint8Array }, elements: string[]) =>
+      readProximityRequest(
+        platform,
+        await createDeviceRequest({
+          docType: EID,
+          nameSpaces: { [EID]: Object.fromEntries(elements.map((e) => [e, false])) },
+          sessionTranscript: transcript,
+          readerSigner: reader.signer,
+          readerCertificateChain: [reader.der],
+        }),
+        { sessionTranscript: transcript, trust: source.readerTrust, relyingParties: source, now: NOW },
+      );
+    const beyond = await ask(claimsMore, ['family_name', 'resident_address']);
+    expect(beyond.reader).toMatchObject({ trusted: false, errorCode: 'ERR_READER_SCOPE' });
+    const within = await ask(claimsMore, ['family_name']);
+    expect(within.reader.registration).toMatchObject({
+      id: 'cafe-2',
+      profile: 'netcafe',
+      elements: TEST_ELEMENTS.netcafe,
+    });
+    const refused = await ask(otherProfile, ['family_name']);
+    expect(refused.reader).toMatchObject({ trusted: false, errorCode: 'ERR_READER_NOT_REGISTERED' });
+  });
+
   it('OpenID4VP: a registered website within scope is shown with its registration; beyond scope or de-registered it is refused', async () => {
     const source = await sourceOf(baseList);
     const read = (link: string, directory = source) =>
@@ -156,15 +214,23 @@ describe('the wallet checks readers against the national trust list', () => {
     });
     const within = await verifier.createRequest({ responseMode: 'direct_post', dcqlQuery: query(['family_name']) });
     const request = await read(within.link);
-    expect(request.verifier.registration?.purpose['zh-CN']).toBe('实名登录');
+    expect(request.verifier.registration).toMatchObject({
+      id: 'gov-portal',
+      profile: 'gov-login',
+      name: { 'zh-CN': '测试 gov-portal', en: 'Test gov-portal' },
+      purpose: { 'zh-CN': '实名登录', en: 'Log in with your real name' },
+    });
     const beyond = await verifier.createRequest({ responseMode: 'direct_post', dcqlQuery: query(['id_number']) });
     await expect(read(beyond.link)).rejects.toMatchObject({ code: 'ERR_READER_SCOPE' });
     const gone = await sourceOf(
       registry.list({
         edit: (l) => {
           const portal = baseList.relying_parties.find((p) => p.id === 'gov-portal');
-          if (portal)
+          const login = baseList.registration_profiles.find((p) => p.id === 'gov-login');
+          if (portal && login) {
+            l.registration_profiles.push(login);
             l.relying_parties.push({ ...portal, deregistered_at: new Date(NOW.getTime() - 1000).toISOString() });
+          }
         },
       }),
     );

@@ -3,9 +3,9 @@ import { TrustRegistryError } from '../../errors.js';
 import type { CatalogEntry } from '../catalog/catalog.js';
 
 /**
- * Checks what a relying party asks to be registered for against the catalog: each credential
- * type exists (`ERR_CATALOG_UNKNOWN_TYPE`), each namespace is the type's namespace and each
- * element id one of its elements (`ERR_TRUST_REGISTRY_ELEMENT_UNKNOWN`).
+ * Checks the elements a registration profile lets relying parties ask for against the catalog:
+ * each credential type exists (`ERR_CATALOG_UNKNOWN_TYPE`), each namespace is the type's
+ * namespace and each element id one of its elements (`ERR_TRUST_REGISTRY_ELEMENT_UNKNOWN`).
  */
 export function checkRegisteredElements(
   elements: RegisteredElements,
