@@ -28,4 +28,12 @@ export {
 export { type FixedClock, fixedClock } from './fixed-clock.js';
 export { freePort } from './free-port.js';
 export { hasSuite } from './has-suite.js';
+export {
+  type IssuedTestCredential,
+  issueTestCredential,
+  reportOutcome,
+  TEST_CREDENTIAL_FORMATS,
+  type TestCredentialFormat,
+  verifyTestCredential,
+} from './issue-test-credential.js';
 export { syntheticResidentClaims, syntheticResidentJson } from './synthetic-resident.js';

@@ -5,9 +5,13 @@ import {
   TRUST_LIST_JWS_MEDIA_TYPE,
   type TrustList,
 } from '@zhengzhao/core';
-import { createTestNationalRegistry, fixedClock, type TestNationalRegistry } from '@zhengzhao/test-kit';
+import {
+  createTestNationalRegistry,
+  fixedClock,
+  issueTestCredential,
+  type TestNationalRegistry,
+} from '@zhengzhao/test-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueFor } from '../../core/test/trust-list/issue-for-province.js';
 import { buildDeviceRequest, createMemoryCacheStore, createVerifier, type Verifier } from '../src/index.js';
 import { createFakeOrigin, type FakeOrigin, platform } from './fixtures.js';
 
@@ -40,13 +44,13 @@ async function serve(origin: FakeOrigin, list: TrustList, etag = `"${list.sequen
 /** A QR of `code`'s province presented now, and its mdoc IssuerSigned. */
 async function credentialsOf(code: string, signedAt = new Date(START)) {
   const authority = registry.province(code).authority;
-  const qr = await issueFor(platform, authority, 'qr', signedAt);
+  const qr = await issueTestCredential(platform, authority, 'qr', signedAt);
   const text = await presentQr(platform, {
     credential: qr.value as Uint8Array,
     deviceSigner: qr.device,
     now: new Date(START),
   });
-  const mdoc = (await issueFor(platform, authority, 'mdoc', signedAt)).value as Uint8Array;
+  const mdoc = (await issueTestCredential(platform, authority, 'mdoc', signedAt)).value as Uint8Array;
   return { qr: text, mdoc };
 }
 

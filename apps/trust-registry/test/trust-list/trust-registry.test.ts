@@ -12,7 +12,15 @@ import {
   X509_OID,
 } from '@zhengzhao/core';
 import { describeEachDatabase } from '@zhengzhao/server-kit/testing';
-import { createTestAuthority, fixedClock, type TestAuthority } from '@zhengzhao/test-kit';
+import {
+  createTestAuthority,
+  fixedClock,
+  issueTestCredential,
+  reportOutcome,
+  TEST_CREDENTIAL_FORMATS,
+  type TestAuthority,
+  verifyTestCredential,
+} from '@zhengzhao/test-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRUST_REGISTRY_MIGRATIONS, type TrustRegistryApp, type TrustRegistryDatabase } from '../../src/index.js';
 import {
@@ -35,7 +43,6 @@ import {
   registration,
   trustSourceOf,
 } from '../helpers/fixture.js';
-import { FORMATS, issueFor, outcome, verifyIssued } from '../helpers/issue-credential.js';
 
 const now = new Date(NOW);
 const sha256 = async (der: Uint8Array) => encodeBase64url(await platform.digest('SHA-256', der));
@@ -138,16 +145,21 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
       const source = await createTrustListSource(platform, await fetchVerifiedList(app, now, form), [root]);
       const seen: string[] = [];
       for (const { id, authority } of provinces()) {
-        for (const format of FORMATS) {
-          const credential = await issueFor(platform, authority, format, now);
-          expect(outcome(await verifyIssued(platform, credential, source, now)), `${id} ${format} ${form}`).toBe('ok');
+        for (const format of TEST_CREDENTIAL_FORMATS) {
+          const credential = await issueTestCredential(platform, authority, format, now);
+          expect(
+            reportOutcome(await verifyTestCredential(platform, credential, source, now)),
+            `${id} ${format} ${form}`,
+          ).toBe('ok');
           seen.push(`${authority.suite}/${format}`);
         }
       }
       expect(seen).toContain('SM2/qr');
       const stranger = await createTestAuthority({ platform, suite: 'ES256', now });
-      const foreign = await issueFor(platform, stranger, 'mdoc', now);
-      expect(outcome(await verifyIssued(platform, foreign, source, now))).toBe('ERR_TRUST_UNTRUSTED_ROOT');
+      const foreign = await issueTestCredential(platform, stranger, 'mdoc', now);
+      expect(reportOutcome(await verifyTestCredential(platform, foreign, source, now))).toBe(
+        'ERR_TRUST_UNTRUSTED_ROOT',
+      );
     }
   }, 60_000);
 
@@ -303,8 +315,10 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
   it('rotation: a new document signer joins the next list; credentials of the new and the old one verify', async () => {
     const rotated = await newDocumentSigner(guangdong, now);
     const staleSource = await trustSourceOf(app, now);
-    const freshQr = await issueFor(platform, guangdong, 'qr', now, rotated);
-    expect(outcome(await verifyIssued(platform, freshQr, staleSource, now))).toBe('ERR_TRUST_KID_UNKNOWN');
+    const freshQr = await issueTestCredential(platform, guangdong, 'qr', now, rotated);
+    expect(reportOutcome(await verifyTestCredential(platform, freshQr, staleSource, now))).toBe(
+      'ERR_TRUST_KID_UNKNOWN',
+    );
 
     const before = await currentSequence(app, now);
     const res = await admin(app, 'POST', '/admin/authorities/cn-44-gat/document-signers', { pem: rotated.pem });
@@ -313,11 +327,11 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(res.json().authority.document_signers).toEqual([guangdong.documentSigner.pem, rotated.pem]);
 
     const source = await trustSourceOf(app, now);
-    for (const format of FORMATS) {
-      const fresh = await issueFor(platform, guangdong, format, now, rotated);
-      const old = await issueFor(platform, guangdong, format, now);
-      expect(outcome(await verifyIssued(platform, fresh, source, now)), format).toBe('ok');
-      expect(outcome(await verifyIssued(platform, old, source, now)), format).toBe('ok');
+    for (const format of TEST_CREDENTIAL_FORMATS) {
+      const fresh = await issueTestCredential(platform, guangdong, format, now, rotated);
+      const old = await issueTestCredential(platform, guangdong, format, now);
+      expect(reportOutcome(await verifyTestCredential(platform, fresh, source, now)), format).toBe('ok');
+      expect(reportOutcome(await verifyTestCredential(platform, old, source, now)), format).toBe('ok');
     }
   });
 
@@ -335,11 +349,13 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
       { certificate_sha256: await sha256(guangdong.documentSigner.der), since: since.toISOString() },
     ]);
     const source = await trustSourceOf(app, now);
-    for (const format of FORMATS) {
-      const earlier = await issueFor(platform, guangdong, format, new Date(since.getTime() - HOUR));
-      const later = await issueFor(platform, guangdong, format, since);
-      expect(outcome(await verifyIssued(platform, earlier, source, now)), format).toBe('ok');
-      expect(outcome(await verifyIssued(platform, later, source, now)), format).toBe('ERR_TRUST_KEY_COMPROMISED');
+    for (const format of TEST_CREDENTIAL_FORMATS) {
+      const earlier = await issueTestCredential(platform, guangdong, format, new Date(since.getTime() - HOUR));
+      const later = await issueTestCredential(platform, guangdong, format, since);
+      expect(reportOutcome(await verifyTestCredential(platform, earlier, source, now)), format).toBe('ok');
+      expect(reportOutcome(await verifyTestCredential(platform, later, source, now)), format).toBe(
+        'ERR_TRUST_KEY_COMPROMISED',
+      );
     }
     // the same key again is a conflict, and publishes nothing
     const again = await admin(app, 'POST', '/admin/authorities/cn-44-gat/compromised-keys', {
@@ -357,12 +373,16 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().authority.withdrawn_at).toBe(at.toISOString());
     const source = await trustSourceOf(app, now);
-    const earlier = await issueFor(platform, zhejiang, 'sd-jwt', new Date(at.getTime() - HOUR));
-    const later = await issueFor(platform, zhejiang, 'sd-jwt', now);
-    expect(outcome(await verifyIssued(platform, earlier, source, now))).toBe('ok');
-    expect(outcome(await verifyIssued(platform, later, source, now))).toBe('ERR_TRUST_ISSUER_WITHDRAWN');
+    const earlier = await issueTestCredential(platform, zhejiang, 'sd-jwt', new Date(at.getTime() - HOUR));
+    const later = await issueTestCredential(platform, zhejiang, 'sd-jwt', now);
+    expect(reportOutcome(await verifyTestCredential(platform, earlier, source, now))).toBe('ok');
+    expect(reportOutcome(await verifyTestCredential(platform, later, source, now))).toBe('ERR_TRUST_ISSUER_WITHDRAWN');
     // Beijing (SM2) is untouched
-    expect(outcome(await verifyIssued(platform, await issueFor(platform, beijing, 'qr', now), source, now))).toBe('ok');
+    expect(
+      reportOutcome(
+        await verifyTestCredential(platform, await issueTestCredential(platform, beijing, 'qr', now), source, now),
+      ),
+    ).toBe('ok');
 
     for (const [url, payload] of [
       ['/admin/authorities/cn-33-gat/withdraw', {}],

@@ -12,9 +12,16 @@ import {
   verifyTrustList,
   ZzError,
 } from '@zhengzhao/core';
-import { createTestAuthority, createTestNationalRegistry, type TestNationalRegistry } from '@zhengzhao/test-kit';
+import {
+  createTestAuthority,
+  createTestNationalRegistry,
+  issueTestCredential,
+  reportOutcome,
+  TEST_CREDENTIAL_FORMATS,
+  type TestNationalRegistry,
+  verifyTestCredential,
+} from '@zhengzhao/test-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORMATS, issueFor, outcome, verifyIssued } from './issue-for-province.js';
 
 const NOW = new Date('2026-06-01T08:00:00Z');
 const HOUR = 3_600_000;
@@ -130,10 +137,10 @@ describe('createTrustListSource: every province verifies with nothing but the na
     const source = await sourceOf(registry.list());
     const seen: string[] = [];
     for (const province of registry.provinces) {
-      for (const format of FORMATS) {
-        const credential = await issueFor(registry.platform, province.authority, format, NOW);
-        const report = await verifyIssued(registry.platform, credential, source, NOW);
-        expect(outcome(report), `${province.code} ${format}`).toBe('ok');
+      for (const format of TEST_CREDENTIAL_FORMATS) {
+        const credential = await issueTestCredential(registry.platform, province.authority, format, NOW);
+        const report = await verifyTestCredential(registry.platform, credential, source, NOW);
+        expect(reportOutcome(report), `${province.code} ${format}`).toBe('ok');
         seen.push(`${province.code}/${province.authority.suite}/${format}`);
       }
     }
@@ -148,9 +155,9 @@ describe('createTrustListSource: every province verifies with nothing but the na
     const wrongKind = await sourceOf(
       registry.list({ edit: (l) => (l.authorities[0] = { ...l.authorities[0]!, kind: 'transport' }) }),
     );
-    const credential = await issueFor(registry.platform, registry.province('44').authority, 'mdoc', NOW);
+    const credential = await issueTestCredential(registry.platform, registry.province('44').authority, 'mdoc', NOW);
     for (const source of [notEnrolled, wrongKind]) {
-      expect(outcome(await verifyIssued(registry.platform, credential, source, NOW))).toBe(
+      expect(reportOutcome(await verifyTestCredential(registry.platform, credential, source, NOW))).toBe(
         'ERR_TRUST_DOCTYPE_NOT_ALLOWED',
       );
     }
@@ -158,10 +165,12 @@ describe('createTrustListSource: every province verifies with nothing but the na
 
   it('refuses every province’s credentials when the authority is not in the list', async () => {
     const source = await sourceOf(registry.list({ edit: (l) => l.authorities.splice(2, 1) }));
-    const credential = await issueFor(registry.platform, registry.province('11').authority, 'sd-jwt', NOW);
-    expect(outcome(await verifyIssued(registry.platform, credential, source, NOW))).toBe('ERR_TRUST_UNTRUSTED_ROOT');
-    const qr = await issueFor(registry.platform, registry.province('11').authority, 'qr', NOW);
-    expect(outcome(await verifyIssued(registry.platform, qr, source, NOW))).toBe('ERR_TRUST_KID_UNKNOWN');
+    const credential = await issueTestCredential(registry.platform, registry.province('11').authority, 'sd-jwt', NOW);
+    expect(reportOutcome(await verifyTestCredential(registry.platform, credential, source, NOW))).toBe(
+      'ERR_TRUST_UNTRUSTED_ROOT',
+    );
+    const qr = await issueTestCredential(registry.platform, registry.province('11').authority, 'qr', NOW);
+    expect(reportOutcome(await verifyTestCredential(registry.platform, qr, source, NOW))).toBe('ERR_TRUST_KID_UNKNOWN');
   });
 
   it('a key declared compromised at T: credentials signed before T still verify, those signed at or after T do not', async () => {
@@ -177,17 +186,22 @@ describe('createTrustListSource: every province verifies with nothing but the na
           }),
       }),
     );
-    for (const format of FORMATS) {
-      const before = await issueFor(registry.platform, guangdong.authority, format, new Date(T.getTime() - HOUR));
-      const after = await issueFor(registry.platform, guangdong.authority, format, T);
-      expect(outcome(await verifyIssued(registry.platform, before, source, NOW)), format).toBe('ok');
-      expect(outcome(await verifyIssued(registry.platform, after, source, NOW)), format).toBe(
+    for (const format of TEST_CREDENTIAL_FORMATS) {
+      const before = await issueTestCredential(
+        registry.platform,
+        guangdong.authority,
+        format,
+        new Date(T.getTime() - HOUR),
+      );
+      const after = await issueTestCredential(registry.platform, guangdong.authority, format, T);
+      expect(reportOutcome(await verifyTestCredential(registry.platform, before, source, NOW)), format).toBe('ok');
+      expect(reportOutcome(await verifyTestCredential(registry.platform, after, source, NOW)), format).toBe(
         'ERR_TRUST_KEY_COMPROMISED',
       );
     }
     // Zhejiang is not affected
-    const zhejiang = await issueFor(registry.platform, registry.province('33').authority, 'mdoc', NOW);
-    expect(outcome(await verifyIssued(registry.platform, zhejiang, source, NOW))).toBe('ok');
+    const zhejiang = await issueTestCredential(registry.platform, registry.province('33').authority, 'mdoc', NOW);
+    expect(reportOutcome(await verifyTestCredential(registry.platform, zhejiang, source, NOW))).toBe('ok');
   });
 
   it('an authority withdrawn at T: what it signed from T on is refused', async () => {
@@ -196,10 +210,12 @@ describe('createTrustListSource: every province verifies with nothing but the na
       registry.list({ edit: (l) => (l.authorities[2] = { ...l.authorities[2]!, withdrawn_at: T.toISOString() }) }),
     );
     const beijing = registry.province('11').authority;
-    const before = await issueFor(registry.platform, beijing, 'sd-jwt', new Date(T.getTime() - HOUR));
-    const after = await issueFor(registry.platform, beijing, 'sd-jwt', NOW);
-    expect(outcome(await verifyIssued(registry.platform, before, source, NOW))).toBe('ok');
-    expect(outcome(await verifyIssued(registry.platform, after, source, NOW))).toBe('ERR_TRUST_ISSUER_WITHDRAWN');
+    const before = await issueTestCredential(registry.platform, beijing, 'sd-jwt', new Date(T.getTime() - HOUR));
+    const after = await issueTestCredential(registry.platform, beijing, 'sd-jwt', NOW);
+    expect(reportOutcome(await verifyTestCredential(registry.platform, before, source, NOW))).toBe('ok');
+    expect(reportOutcome(await verifyTestCredential(registry.platform, after, source, NOW))).toBe(
+      'ERR_TRUST_ISSUER_WITHDRAWN',
+    );
   });
 
   it('key rotation: a new document signer is added; credentials of the old one stay valid until they expire', async () => {
@@ -216,14 +232,16 @@ describe('createTrustListSource: every province verifies with nothing but the na
           }),
       }),
     );
-    for (const format of FORMATS) {
-      const old = await issueFor(registry.platform, guangdong, format, NOW);
-      const fresh = await issueFor(registry.platform, guangdong, format, NOW, newDs);
-      expect(outcome(await verifyIssued(registry.platform, old, source, NOW)), format).toBe('ok');
-      expect(outcome(await verifyIssued(registry.platform, fresh, source, NOW)), format).toBe('ok');
+    for (const format of TEST_CREDENTIAL_FORMATS) {
+      const old = await issueTestCredential(registry.platform, guangdong, format, NOW);
+      const fresh = await issueTestCredential(registry.platform, guangdong, format, NOW, newDs);
+      expect(reportOutcome(await verifyTestCredential(registry.platform, old, source, NOW)), format).toBe('ok');
+      expect(reportOutcome(await verifyTestCredential(registry.platform, fresh, source, NOW)), format).toBe('ok');
     }
-    const foreign = await issueFor(registry.platform, rotated, 'mdoc', NOW);
-    expect(outcome(await verifyIssued(registry.platform, foreign, source, NOW))).toBe('ERR_TRUST_UNTRUSTED_ROOT');
+    const foreign = await issueTestCredential(registry.platform, rotated, 'mdoc', NOW);
+    expect(reportOutcome(await verifyTestCredential(registry.platform, foreign, source, NOW))).toBe(
+      'ERR_TRUST_UNTRUSTED_ROOT',
+    );
   });
 });
 

@@ -9,32 +9,29 @@ import {
   verifyQr,
   verifySdJwtVc,
 } from '@zhengzhao/core';
-import { syntheticResidentClaims, type TestAuthority } from '@zhengzhao/test-kit';
-
-/**
- * Issues and verifies `cn.gov.eid.1` credentials of a test authority in each format, as
- * packages/core/test/trust-list/issue-for-province.ts does for the core's own tests.
- */
+import type { TestAuthority } from './create-test-authority.js';
+import { syntheticResidentClaims } from './synthetic-resident.js';
 
 const DAY = 86_400_000;
 
-export type Format = 'mdoc' | 'sd-jwt' | 'qr';
-export const FORMATS: readonly Format[] = ['mdoc', 'sd-jwt', 'qr'];
+/** The three encodings of a catalog credential. */
+export type TestCredentialFormat = 'mdoc' | 'sd-jwt' | 'qr';
+export const TEST_CREDENTIAL_FORMATS: readonly TestCredentialFormat[] = ['mdoc', 'sd-jwt', 'qr'];
 
-export interface IssuedCredential {
-  readonly format: Format;
+/** A credential of one province in one format, signed at `signedAt` with `signer` (default its DS). */
+export interface IssuedTestCredential {
+  readonly format: TestCredentialFormat;
   readonly value: Uint8Array | string;
   readonly device: ExportableSigner;
 }
 
-/** A credential signed at `signedAt` by `documentSigner` (default the authority's DS). */
-export async function issueFor(
+export async function issueTestCredential(
   platform: Platform,
   authority: TestAuthority,
-  format: Format,
+  format: TestCredentialFormat,
   signedAt: Date,
   documentSigner: { signer: ExportableSigner; der: Uint8Array; kid: Uint8Array } = authority.documentSigner,
-): Promise<IssuedCredential> {
+): Promise<IssuedTestCredential> {
   const device = await platform.suite('ES256').generateSigner();
   const value = await issueCatalogCredential(platform, {
     format,
@@ -50,10 +47,10 @@ export async function issueFor(
   return { format, value, device };
 }
 
-/** Verifies with `trust` at `now` (QR presented at `now`; SD-JWT without key binding). */
-export async function verifyIssued(
+/** Verifies an issued credential with `trust` at `now` (QR presented at `now`; no key binding for SD-JWT). */
+export async function verifyTestCredential(
   platform: Platform,
-  credential: IssuedCredential,
+  credential: IssuedTestCredential,
   trust: TrustSource,
   now: Date,
 ): Promise<VerificationReport> {
@@ -74,6 +71,6 @@ export async function verifyIssued(
 }
 
 /** The code of the first failed check, or 'ok'. */
-export function outcome(report: VerificationReport): string {
+export function reportOutcome(report: VerificationReport): string {
   return report.valid ? 'ok' : (report.checks.find((check) => check.outcome === 'failed')?.code ?? 'failed');
 }
