@@ -1,7 +1,20 @@
-import { decodeBase64url, presentQr, receiveCredentials } from '@zhengzhao/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createStaticTrustSource,
+  decodeBase64url,
+  decodeCertificatePem,
+  decodeSessionData,
+  presentQr,
+  receiveCredentials,
+  SESSION_STATUS,
+} from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
+import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestRelyingParty } from '../../packages/wallet/src/present/test/relying-party.js';
+import { connectTestReader, createSignedDeviceRequest } from '../../packages/wallet/src/present/test/test-reader.js';
 import { launchChromium } from './chromium.js';
 import {
   activateCitizen,
@@ -10,6 +23,7 @@ import {
   startPlatform,
   watchContext,
 } from './platform-helpers.js';
+import { openWalletPage, receiveCard, setUpWallet } from './wallet-web-harness.js';
 
 const platformCrypto = createNodePlatform();
 
@@ -102,4 +116,97 @@ describe('cross-province recognition at the counter, on the platform that `zz st
       expect(counter.errors.filter((error) => !/unsafe-eval|Failed to load resource/.test(error))).toEqual([]);
     }
   }, 120_000);
+
+  /** The demo counter's reader identity, as zz start registered it (key and certificate in the data directory). */
+  async function demoCounterReader(): Promise<TestRelyingParty> {
+    const parties = JSON.parse(readFileSync(join(platform.dir, 'demo-relying-parties.json'), 'utf8')) as {
+      rootPem: string;
+      counter: { certificateChainPem: string[]; privateKeyJwk: { d: string } };
+    };
+    const rootDer = decodeCertificatePem(parties.rootPem);
+    return {
+      signer: await platformCrypto.suite('ES256').importSigner(decodeBase64url(parties.counter.privateKeyJwk.d)),
+      chain: parties.counter.certificateChainPem.map((pem) => decodeCertificatePem(pem)),
+      rootDer,
+      trust: createStaticTrustSource({ platform: platformCrypto, roots: [rootDer] }),
+    };
+  }
+
+  it('the wallet holds a Beijing (SM2) e-ID, refuses a reader asking beyond its registration, and presents within it', async () => {
+    const { context, page } = await openWalletPage(browser);
+    const watched = await watchContext(context);
+    try {
+      const citizen = await findCitizenWithCard(platform, '11', 1);
+      const activation = await activateCitizen(platform, citizen, 30_000, '11');
+      await setUpWallet(page, platform.urls.wallet, '161803');
+      await receiveCard(page, { personId: citizen.personId, cardNumber: citizen.cardNumber, ...activation });
+      await page.getByTestId('id-card').getByText(citizen.fullName).first().waitFor();
+
+      const reader = await demoCounterReader();
+      const session = async (nameSpaces: Record<string, Record<string, boolean>>) => {
+        await page.getByRole('link', { name: '出示' }).click();
+        await page.getByRole('button', { name: /近场出示/ }).click();
+        const engagement = page.getByTestId('engagement-qr');
+        await engagement.waitFor({ timeout: 20_000 });
+        const connection = await connectTestReader(
+          platformCrypto,
+          (await engagement.getAttribute('data-qr-text')) ?? '',
+        );
+        const request = await createSignedDeviceRequest(
+          connection,
+          { 'cn.gov.eid.1': nameSpaces['cn.gov.eid.1'] ?? {} },
+          reader,
+        );
+        connection.send(await connection.session.createSessionEstablishment(request));
+        await page.getByTestId('request-consent').waitFor({ timeout: 20_000 });
+        return connection;
+      };
+
+      // beyond its registration (the front desk is not registered for age_over_60): refused, no override
+      const overAsking = await session({ 'cn.gov.eid.1': { family_name: false, age_over_60: false } });
+      const refusal = page.getByTestId('request-refused');
+      await refusal.waitFor();
+      expect(await refusal.getAttribute('data-code')).toBe('ERR_READER_SCOPE');
+      expect(await refusal.textContent()).toContain('超出了其在国家信任名录中登记的范围');
+      expect(await page.getByTestId('approve-all').isDisabled()).toBe(true);
+      await page.getByTestId('decline').click();
+      expect(decodeSessionData(await overAsking.next(10_000))).toEqual({ status: SESSION_STATUS.terminated });
+      overAsking.close();
+
+      // within it: the registered purpose is shown, the holder shares, the counter verifies with the national root only
+      await page.getByRole('button', { name: '重新开始' }).click();
+      const within = await session({ 'cn.gov.eid.1': { family_name: false, given_name: false } });
+      const consent = page.getByTestId('request-consent');
+      expect(await consent.getAttribute('data-trusted')).toBe('true');
+      await consent.getByText('旅馆住宿登记、乘车及寄递实名登记、年龄核验').waitFor();
+      await page.getByTestId('approve-all').click();
+      const deadline = Date.now() + 30_000;
+      while (within.pending === 0 && Date.now() < deadline) {
+        const confirm = page.getByTestId('confirm-biometric');
+        if (await confirm.isVisible().catch(() => false)) await confirm.click();
+        await page.waitForTimeout(200);
+      }
+      const reply = decodeSessionData(await within.next(20_000));
+      const response = await within.session.cipher.decrypt(reply.data as Uint8Array);
+      const root = await (await fetch(`${platform.urls.trustRegistry}/root.pem`)).text();
+      const counter = createVerifier({
+        platform: platformCrypto,
+        trust: { nationalRoot: root, trustListUrl: `${platform.urls.trustRegistry}/trust-list` },
+        fetch: globalThis.fetch,
+      });
+      await counter.refresh();
+      const result = await counter.verifyDeviceResponse(response, {
+        sessionTranscript: within.session.sessionTranscript,
+      });
+      const report = result.reports[0];
+      expect(report?.checks.filter((check) => check.outcome === 'failed')).toEqual([]);
+      expect(report?.issuer?.suite).toBe('SM2');
+      expect(report?.trustedIssuer?.id).toBe('cn-11-gat');
+      expect(Object.keys(report?.claims?.['cn.gov.eid.1'] ?? {}).sort()).toEqual(['family_name', 'given_name']);
+      within.close();
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

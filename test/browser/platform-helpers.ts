@@ -28,6 +28,8 @@ export interface StartedPlatform {
   /** Each province's registry simulator and issuer, by province code (44, 33, 11). */
   readonly provinces: Readonly<Record<string, { readonly registry: string; readonly issuer: string }>>;
   readonly clerkToken: string;
+  /** The data directory (`--dir`): demo secrets and the demo relying parties' keys live there. */
+  readonly dir: string;
   /** Stops `zz start` (SIGTERM; its exit code) and removes the data directory. */
   stop(): Promise<number | null>;
 }
@@ -63,6 +65,7 @@ export async function startPlatform(population: number): Promise<StartedPlatform
       '11': { registry: `http://127.0.0.1:${ports['registry-11']}`, issuer: `http://127.0.0.1:${ports['issuer-11']}` },
     },
     clerkToken,
+    dir,
     stop,
   };
 }
@@ -85,14 +88,14 @@ async function json<T>(response: Response, what: string): Promise<T> {
 }
 
 /** The first citizen with a valid card, found through the registry's clerk API. */
-export async function findCitizenWithCard(platform: StartedPlatform, province = '44'): Promise<Citizen> {
+export async function findCitizenWithCard(platform: StartedPlatform, province = '44', nth = 0): Promise<Citizen> {
   const headers = { authorization: `Bearer ${platform.clerkToken}` };
   const registry = platform.provinces[province]?.registry ?? platform.urls.registry;
   const { persons } = await json<{ persons: { person_id: string; card_state: string; card_number: string | null }[] }>(
     await fetch(`${registry}/persons?limit=100`, { headers }),
     'GET /persons',
   );
-  const summary = persons.find((person) => person.card_state === 'valid' && person.card_number !== null);
+  const summary = persons.filter((person) => person.card_state === 'valid' && person.card_number !== null)[nth];
   if (!summary) throw new Error('no citizen with a valid card in the demo population');
   const detail = await json<{
     person_id: string;
