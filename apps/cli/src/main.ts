@@ -56,8 +56,15 @@ const COMMANDS: Record<string, Command> = {
       return { help: ISSUER_HELP, run: issuerCommand };
     },
   },
+  'trust-registry': {
+    summary: 'run the national trust registry (trust-registry serve)',
+    load: async () => {
+      const { TRUST_REGISTRY_HELP, trustRegistryCommand } = await import('./commands/trust-registry.js');
+      return { help: TRUST_REGISTRY_HELP, run: trustRegistryCommand };
+    },
+  },
   start: {
-    summary: 'run the platform here: registry simulator and a provincial issuer on SQLite',
+    summary: 'run the platform here: the national trust registry and three provinces on SQLite, the apps',
     load: async () => {
       const { START_HELP, startCommand } = await import('./commands/start.js');
       return { help: START_HELP, run: startCommand };

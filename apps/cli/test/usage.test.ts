@@ -23,6 +23,7 @@ describe.concurrent('zz usage: help, unknown flags, unreadable input', { timeout
       [['demo', '--help'], 'zz demo'],
       [['registry', '--help'], 'zz registry serve'],
       [['issuer', '--help'], 'zz issuer serve'],
+      [['trust-registry', '--help'], 'zz trust-registry serve'],
       [['help', 'verify'], 'zz verify'],
     ] as const;
     const runs = await Promise.all(topics.map(([args]) => runZzAsync(args)));
