@@ -303,6 +303,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
     },
 
     ready,
+
+    async registeredReader(certificate) {
+      await ready();
+      if (!national) return undefined;
+      const held = trust.list;
+      if (!held)
+        throw new ZzError('ERR_TRUST_LIST_MISSING', 'No national trust list is held yet: refresh while online');
+      return held.source.relyingPartyForCertificate(certificate, now());
+    },
   };
   return verifier;
 }

@@ -1,4 +1,11 @@
-import type { ErrorCode, MdocSessionTranscript, Platform, TrustSource, VerificationReport } from '@zhengzhao/core';
+import type {
+  ErrorCode,
+  MdocSessionTranscript,
+  Platform,
+  RegisteredRelyingParty,
+  TrustSource,
+  VerificationReport,
+} from '@zhengzhao/core';
 import type { VerifierCacheStore } from './cache/verifier-cache-store.js';
 import type { TrustBundle, TrustBundleName } from './trust-bundle/trust-bundle.js';
 import type { NationalTrust } from './trust-list/national-trust.js';
@@ -129,4 +136,11 @@ export interface Verifier {
   cacheState(): CacheState;
   /** Resolves once records persisted in the store are loaded (every other method awaits it too). */
   ready(): Promise<void>;
+  /**
+   * What the national trust list says of a reader / access certificate (DER, leaf): its
+   * registration with the list's profile — authoritative for what it may ask — or
+   * `ERR_READER_NOT_REGISTERED` / `ERR_READER_DEREGISTERED`. Undefined when this verifier holds no
+   * national trust list (a trust bundle or a TrustSource).
+   */
+  registeredReader(certificate: Uint8Array): Promise<RegisteredRelyingParty | undefined>;
 }

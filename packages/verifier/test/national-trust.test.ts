@@ -16,6 +16,7 @@ import { buildDeviceRequest, createMemoryCacheStore, createVerifier, type Verifi
 import { createFakeOrigin, type FakeOrigin, platform } from './fixtures.js';
 
 const START = '2026-11-27T08:00:00Z';
+const transcript = [null, null, ['test-handover']] as unknown as Parameters<typeof buildDeviceRequest>[1];
 const URL_JWS = 'https://trust.example.cn/trust-list';
 const HOUR = 3_600_000;
 
@@ -192,7 +193,6 @@ describe('verifier SDK with nothing but the national root', () => {
 });
 
 describe('scope: the SDK will not send a request beyond the relying party’s registration', () => {
-  const transcript = [null, null, ['test-handover']] as unknown as Parameters<typeof buildDeviceRequest>[1];
   it('an internet café may ask for the name and validity, not for the address', async () => {
     const netcafe = registry.relyingParty('netcafe');
     const readerKey = { signer: netcafe.signer, certificateChain: [netcafe.der] };
@@ -212,5 +212,34 @@ describe('scope: the SDK will not send a request beyond the relying party’s re
         certificateChain: [hotel.der],
       }),
     ).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  it('the list, not the certificate, has the last word: a narrowed profile or a de-registration stops the request', async () => {
+    const { verifier, origin } = setup();
+    const hotel = registry.relyingParty('hotel');
+    await serve(origin, registry.list({ sequence: 1 }));
+    await verifier.refresh();
+    const registered = await verifier.registeredReader(hotel.der);
+    expect(registered?.id).toBe('hotel');
+    const readerKey = { signer: hotel.signer, certificateChain: [hotel.der] };
+    const address = [{ docType: 'cn.gov.eid.1', nameSpaces: { 'cn.gov.eid.1': { resident_address: false } } }];
+    await expect(buildDeviceRequest(address, transcript, readerKey, registered?.elements)).resolves.toBeInstanceOf(
+      Uint8Array,
+    );
+    const narrowed = { 'cn.gov.eid.1': { 'cn.gov.eid.1': ['family_name', 'given_name'] } };
+    await expect(buildDeviceRequest(address, transcript, readerKey, narrowed)).rejects.toMatchObject({
+      code: 'ERR_READER_SCOPE',
+    });
+    await serve(
+      origin,
+      registry.list({
+        sequence: 2,
+        edit: (l) => (l.relying_parties[0] = { ...l.relying_parties[0]!, deregistered_at: START }),
+      }),
+    );
+    await verifier.refresh();
+    await expect(verifier.registeredReader(hotel.der)).rejects.toMatchObject({ code: 'ERR_READER_DEREGISTERED' });
+    const withSource = createVerifier({ platform, trust: registry.province('44').authority.trustSource });
+    expect(await withSource.registeredReader(hotel.der)).toBeUndefined();
   });
 });

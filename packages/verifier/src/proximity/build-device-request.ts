@@ -7,6 +7,7 @@ import {
   encodeCbor,
   type MdocSessionTranscript,
   parseCertificate,
+  type RegisteredElements,
   type RequestedElement,
   type RequestedNameSpaces,
   readRelyingPartyRegistration,
@@ -36,6 +37,8 @@ export async function buildDeviceRequest(
   docRequests: readonly ProximityDocRequest[],
   sessionTranscript: MdocSessionTranscript,
   readerKey: ReaderKey | undefined,
+  /** The national trust list's elements for this reader (its profile), checked as well as the certificate's copy. */
+  registered?: RegisteredElements,
 ): Promise<Uint8Array> {
   if (
     !Array.isArray(docRequests) ||
@@ -44,7 +47,7 @@ export async function buildDeviceRequest(
   ) {
     throw new ZzError('ERR_INPUT_INVALID', `Request 1 to ${DEVICE_REQUEST_LIMITS.docRequests} documents`);
   }
-  if (readerKey) assertWithinRegistration(docRequests, readerKey.certificateChain[0]);
+  if (readerKey) assertWithinRegistration(docRequests, readerKey.certificateChain[0], registered);
   const gathered: CborValue[] = [];
   for (const docRequest of docRequests) {
     const single = await createDeviceRequest({
@@ -70,10 +73,14 @@ export async function buildDeviceRequest(
  * when the reader certificate carries one (issued by the national registry), every requested
  * element must be in it, or `ERR_READER_SCOPE` is thrown before anything leaves the reader.
  */
-function assertWithinRegistration(docRequests: readonly ProximityDocRequest[], leaf: Uint8Array | undefined): void {
+function assertWithinRegistration(
+  docRequests: readonly ProximityDocRequest[],
+  leaf: Uint8Array | undefined,
+  registered: RegisteredElements | undefined,
+): void {
   if (!(leaf instanceof Uint8Array)) return; // createDeviceRequest reports the missing chain
   const registration = readRelyingPartyRegistration(parseCertificate(leaf));
-  if (!registration) return;
+  if (!registration && !registered) return;
   const requested: RequestedElement[] = [];
   for (const { docType, nameSpaces } of docRequests) {
     if (typeof nameSpaces !== 'object' || nameSpaces === null) continue;
@@ -82,7 +89,16 @@ function assertWithinRegistration(docRequests: readonly ProximityDocRequest[], l
       for (const identifier of Object.keys(elements)) requested.push({ docType, namespace, identifier });
     }
   }
-  const beyond = elementsOutsideRegistration(requested, registration.elements);
+  const beyond = [
+    ...(registration ? elementsOutsideRegistration(requested, registration.elements) : []),
+    ...(registered ? elementsOutsideRegistration(requested, registered) : []),
+  ].filter(
+    (element, i, all) =>
+      all.findIndex(
+        (e) =>
+          e.docType === element.docType && e.namespace === element.namespace && e.identifier === element.identifier,
+      ) === i,
+  );
   if (beyond.length > 0) {
     throw new ZzError(
       'ERR_READER_SCOPE',

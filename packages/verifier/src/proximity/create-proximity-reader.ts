@@ -102,7 +102,15 @@ export function createProximityReader(options: ProximityReaderOptions): Proximit
           const now = () => Date.now();
           const deadline = now() + timeoutMs;
           const session = await createReaderSession(platform, engagement);
-          const deviceRequest = await buildDeviceRequest(docRequests, session.sessionTranscript, options.readerKey);
+          // a registered reader never asks beyond what the national trust list allows it now
+          const leaf = options.readerKey?.certificateChain[0];
+          const registered = leaf ? await verifier.registeredReader(leaf) : undefined;
+          const deviceRequest = await buildDeviceRequest(
+            docRequests,
+            session.sessionTranscript,
+            options.readerKey,
+            registered?.elements,
+          );
           const establishment = await session.createSessionEstablishment(deviceRequest);
           const connection = await connectRelay(WebSocketClass, relayUrl, { deadline, now });
           try {
