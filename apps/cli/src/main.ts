@@ -127,7 +127,8 @@ async function reportError(name: string, error: unknown): Promise<number> {
 }
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
   return `zz — Zhengzhao (证照) electronic ID and licence platform
 
 Usage: zz <command> [options]
