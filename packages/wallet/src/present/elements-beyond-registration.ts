@@ -1,13 +1,13 @@
-import { ZzError } from '@zhengzhao/core';
+import { elementsOutsideRegistration, type RequestedElement, ZzError } from '@zhengzhao/core';
 import type { PresentationRequest } from './oid4vp/presentation-types.js';
 import type { ProximityRequest } from './proximity/proximity-types.js';
 
 /**
  * What a relying party is registered to ask for (DESIGN.md M10): credential type (mdoc docType or
- * SD-JWT vct) → namespace → element identifiers. For SD-JWT VCs the namespace is the vct itself
- * and the identifiers are top-level claim names (the catalog uses one name for docType, namespace
- * and vct, e.g. `cn.gov.eid.1`). Reader certificates carry no registration yet; the national
- * trust registry will publish it per relying party.
+ * SD-JWT vct) → namespace → element identifiers — core's `RegisteredElements`, as a national
+ * trust list's registration profile gives it. For SD-JWT VCs the namespace is the vct itself and
+ * the identifiers are top-level claim names (the catalog uses one name for docType, namespace and
+ * vct, e.g. `cn.gov.eid.1`).
  */
 export type ReaderRegistration = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
@@ -34,23 +34,15 @@ export function elementsBeyondRegistration(
   if (typeof request !== 'object' || request === null) {
     throw new ZzError('ERR_INPUT_INVALID', 'request must be a proximity or a presentation request');
   }
-  const beyond: ElementBeyondRegistration[] = [];
-  const check = (docType: string, namespace: string, identifier: string) => {
-    const allowed = Object.hasOwn(registration, docType) ? registration[docType] : undefined;
-    const elements = allowed && Object.hasOwn(allowed, namespace) ? allowed[namespace] : undefined;
-    const known = Array.isArray(elements) && elements.includes(identifier);
-    const listed = beyond.some(
-      (e) => e.docType === docType && e.namespace === namespace && e.identifier === identifier,
-    );
-    if (!known && !listed) beyond.push({ docType, namespace, identifier });
-  };
+  const requested: RequestedElement[] = [];
   if ('documents' in request) {
     for (const document of request.documents) {
       for (const [namespace, elements] of Object.entries(document.elements)) {
-        for (const element of elements) check(document.docType, namespace, element.identifier);
+        for (const element of elements)
+          requested.push({ docType: document.docType, namespace, identifier: element.identifier });
       }
     }
-    return beyond;
+    return elementsOutsideRegistration(requested, registration);
   }
   if (!('credentials' in request) || !Array.isArray(request.credentials as unknown)) {
     throw new ZzError('ERR_INPUT_INVALID', 'request must be a proximity or a presentation request');
@@ -60,14 +52,14 @@ export function elementsBeyondRegistration(
       if (credential.format === 'mso_mdoc') {
         const [namespace, element] = claim.path;
         if (typeof namespace === 'string' && typeof element === 'string') {
-          check(credential.types[0] as string, namespace, element);
+          requested.push({ docType: credential.types[0] as string, namespace, identifier: element });
         }
         continue;
       }
       const [name] = claim.path;
       if (typeof name !== 'string') continue;
-      for (const vct of credential.types) check(vct, vct, name);
+      for (const vct of credential.types) requested.push({ docType: vct, namespace: vct, identifier: name });
     }
   }
-  return beyond;
+  return elementsOutsideRegistration(requested, registration);
 }
