@@ -100,8 +100,6 @@ export async function startCommand(args: readonly string[]): Promise<number> {
   const logger = createLogger({ name: 'zz-start', level: (process.env.ZZ_LOG_LEVEL ?? 'warn') as 'warn' });
   const passphrase = process.env.ZZ_PASSPHRASE || DEMO_PASSPHRASE;
   const secrets = await demoSecrets(join(dir, 'demo-secrets.json'));
-  const closers: (() => Promise<void>)[] = [];
-
   const national = await startNationalRegistry({
     platform,
     logger,
@@ -111,7 +109,6 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     adminToken: secrets.registryAdminToken,
     clock: now,
   });
-  closers.push(() => national.close());
   const provinces = [];
   for (const province of DEMO_PROVINCES) {
     const flags = PROVINCE_PORT_FLAGS[province.code] as { registry: string; issuer: string };
@@ -129,7 +126,6 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       secrets,
       clock: now,
     });
-    closers.push(() => running.close());
     await enrolProvince(national, running);
     provinces.push(running);
   }
@@ -152,7 +148,6 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     verifyApiKey: secrets.verifyApiKey,
     onProgress: (line) => process.stdout.write(`${line}\n`),
   });
-  closers.unshift(() => holderAndVerifier.close());
   const { urls } = holderAndVerifier;
 
   const provinceLines = provinces.flatMap(({ province, registryUrl, issuerUrl, authority }) => [
@@ -171,7 +166,12 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       '',
     ].join('\n'),
   );
-  closeOnSignals(national.app, closers.slice(1));
+  // the trust registry's HTTP server drains first, then the apps, the provinces and its database
+  closeOnSignals(national.app, [
+    () => holderAndVerifier.close(),
+    ...provinces.map((running) => () => running.close()),
+    () => national.closeDatabase(),
+  ]);
   // runs until SIGINT/SIGTERM: the shutdown handler closes every service and exits
   return await new Promise<number>(() => undefined);
 }

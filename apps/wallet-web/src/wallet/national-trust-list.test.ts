@@ -73,4 +73,17 @@ describe('the wallet’s national trust list', () => {
       await nationalTrustList(platform, config(), { fetch: serving('', 503), storage: memoryStorage(), now: NOW }),
     ).toBeUndefined();
   });
+
+  it('a list held for one root is not used under another', async () => {
+    const storage = memoryStorage();
+    await nationalTrustList(platform, config(), {
+      fetch: serving(await registry.jws(registry.list({ sequence: 3 }))),
+      storage: memoryStorage(),
+      now: NOW,
+    });
+    const other = await createTestNationalRegistry({ now: NOW, platform });
+    const otherConfig = { ...DEFAULT_CONFIG, nationalRootPem: other.root.pem, trustListUrl: URL_ };
+    const list = await nationalTrustList(platform, otherConfig, { fetch: serving(''), storage, now: NOW });
+    expect(list).toBeUndefined();
+  });
 });

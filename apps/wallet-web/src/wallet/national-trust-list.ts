@@ -14,7 +14,7 @@ export const TRUST_LIST_STORAGE_KEY = 'zz-wallet-trust-list';
 const REFRESH_AFTER_MS = 10 * 60 * 1000;
 const MAX_LIST_CHARS = 32 * 1024 * 1024;
 
-let held: { source: TrustListSource; sequence: number; at: number } | undefined;
+let held: { source: TrustListSource; sequence: number; at: number; root: string } | undefined;
 
 /**
  * The national trust list for checking relying parties (Zhengzhao issue 6 §4–5), when the wallet
@@ -31,6 +31,8 @@ export async function nationalTrustList(
 ): Promise<TrustListSource | undefined> {
   if (!config.nationalRootPem) return undefined;
   const now = options.now ?? new Date();
+  const root = config.nationalRootPem;
+  if (held && held.root !== root) held = undefined; // another deployment's root: start over
   if (held && now.getTime() - held.at < REFRESH_AFTER_MS) return held.source;
   const storage = options.storage ?? globalThis.localStorage;
   let roots: Uint8Array[];
@@ -46,7 +48,7 @@ export async function nationalTrustList(
       ...(minSequence !== undefined && { minSequence }),
     });
     const source = await createTrustListSource(platform, verified, roots);
-    held = { source, sequence: verified.list.sequence, at: now.getTime() };
+    held = { source, sequence: verified.list.sequence, at: now.getTime(), root };
     return signed;
   };
   if (!held) {
