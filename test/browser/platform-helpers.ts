@@ -23,6 +23,8 @@ export interface StartedPlatform {
     readonly wallet: string;
     readonly verifier: string;
     readonly counter: string;
+    /** The sharing service (no trailing slash: it is the `aud` of signed calls). */
+    readonly share: string;
     readonly trustRegistry: string;
   };
   /** Each province's registry simulator and issuer, by province code (44, 33, 11). */
@@ -57,6 +59,7 @@ export async function startPlatform(population: number): Promise<StartedPlatform
       wallet: `http://localhost:${ports.wallet}/`,
       verifier: `http://localhost:${ports.verifier}/`,
       counter: `http://localhost:${ports.counter}/`,
+      share: `http://localhost:${ports.share}`,
       trustRegistry: `http://127.0.0.1:${ports.trust}`,
     },
     provinces: {

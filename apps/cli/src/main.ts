@@ -35,6 +35,13 @@ const COMMANDS: Record<string, Command> = {
       return { help: VERIFY_HELP, run: verifyCommand };
     },
   },
+  validate: {
+    summary: 'validate a signed layout document (PDF): signature, signer trust, embedded credential',
+    load: async () => {
+      const { VALIDATE_HELP, validateCommand } = await import('./commands/validate.js');
+      return { help: VALIDATE_HELP, run: validateCommand };
+    },
+  },
   qr: {
     summary: 'render a QR code as PNG or SVG',
     load: async () => {

@@ -21,6 +21,7 @@ export interface RunningZzStart {
     readonly verifier: number;
     readonly counter: number;
     readonly wallet: number;
+    readonly share: number;
   };
   output(): string;
   /** SIGTERM, then the exit code. */
@@ -29,7 +30,7 @@ export interface RunningZzStart {
 
 /**
  * Spawns `zz start` (the real CLI) in `dir` on free ports and waits until it has printed its last
- * service line (the relay's). The first start in a directory builds the two web apps, so this can
+ * service line (the sharing service's). The first start in a directory builds the two web apps, so this can
  * take a while on a busy machine.
  */
 export async function spawnZzStart(dir: string, population: number, timeoutMs = 150_000): Promise<RunningZzStart> {
@@ -45,6 +46,7 @@ export async function spawnZzStart(dir: string, population: number, timeoutMs = 
     verifier: await freePort(),
     counter: await freePort(),
     wallet: await freePort(),
+    share: await freePort(),
   };
   const child = spawn(
     process.execPath,
@@ -65,7 +67,7 @@ export async function spawnZzStart(dir: string, population: number, timeoutMs = 
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
-  while (!output.includes('relay      ') && Date.now() < deadline && child.exitCode === null) {
+  while (!output.includes('share      ') && Date.now() < deadline && child.exitCode === null) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

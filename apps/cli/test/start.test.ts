@@ -28,6 +28,7 @@ describe('zz start (npm start): the whole platform in one process', () => {
     expect(output).toContain(`counter    http://localhost:${ports.counter}/`);
     expect(output).toContain(`verifier   http://localhost:${ports.verifier}/`);
     expect(output).toContain(`relay      ws://localhost:${ports.relay}/`);
+    expect(output).toContain(`share      http://localhost:${ports.share}/docs`);
   });
 
   it('runs each province’s registry and issuer, and the national trust registry naming all three', async () => {
@@ -53,6 +54,7 @@ describe('zz start (npm start): the whole platform in one process', () => {
       ['cn-44-gat', 'ES256'],
     ]);
     expect(verified.list.relying_parties.map((party) => party.id).sort()).toEqual([
+      'demo-bank',
       'demo-gov-portal',
       'demo-hotel-front-desk',
     ]);
@@ -70,6 +72,10 @@ describe('zz start (npm start): the whole platform in one process', () => {
     expect(config.relyingPartyTrustAnchorsPem[0]).toContain('BEGIN CERTIFICATE');
     expect(config.issuers.map((issuer: { code: string }) => issuer.code)).toEqual(['44', '33', '11']);
     expect(config.trustListUrl).toBe(`http://127.0.0.1:${ports.trust}/trust-list`);
+    expect(config.shareUrl).toBe(`http://localhost:${ports.share}`);
+    const share = await fetch(`http://localhost:${ports.share}/log/tree-head`);
+    expect(share.status).toBe(200);
+    expect((await share.json()).log_id).toBe(`http://localhost:${ports.share}/log`);
     const trust = await (await fetch(`http://localhost:${ports.counter}/trust.json`)).json();
     expect(trust.national_root).toContain('BEGIN CERTIFICATE');
     expect(trust.trust_list_url).toBe(`http://127.0.0.1:${ports.trust}/trust-list`);

@@ -51,6 +51,8 @@ export {
   type VerifyCoseSign1Options,
   verifyCoseSign1,
 } from './cose/sign1.js';
+// a guardian presenting a ward's credential
+export * from './delegation/index.js';
 // errors
 export { ERROR_CATALOGUE, type ErrorCode, httpStatusOf } from './errors/catalogue.js';
 export { isZzError, rethrowAs, ZzError } from './errors/zz-error.js';
@@ -90,6 +92,7 @@ export * from './qr/index.js';
 export * from './sd-jwt/index.js';
 export * from './session/index.js';
 export * from './status-list/index.js';
+export * from './transparency/index.js';
 export { checkSignedBeforeRevocation } from './trust/check-signed-before-revocation.js';
 // trust and status interfaces
 export type {

@@ -9,4 +9,5 @@ export * from './db/index.js';
 export * from './http/index.js';
 export * from './keys/index.js';
 export * from './logging/index.js';
+export * from './merkle-log/index.js';
 export * from './nats/index.js';

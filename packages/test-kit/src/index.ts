@@ -36,4 +36,16 @@ export {
   type TestCredentialFormat,
   verifyTestCredential,
 } from './issue-test-credential.js';
+export {
+  type IssuedTestGuardianship,
+  type IssueTestGuardianshipOptions,
+  issueTestGuardianship,
+  syntheticGuardianshipJson,
+  syntheticWardJson,
+} from './issue-test-guardianship.js';
+export {
+  type IssuedTestPaperCredential,
+  type IssueTestPaperCredentialOptions,
+  issueTestPaperCredential,
+} from './issue-test-paper-credential.js';
 export { syntheticResidentClaims, syntheticResidentJson } from './synthetic-resident.js';

@@ -12,6 +12,8 @@ import {
 import { ageSeconds, annotateReport } from './annotate-report.js';
 import { fetchBounded } from './cache/fetch-bounded.js';
 import { createMemoryCacheStore } from './cache/verifier-cache-store.js';
+import { applyDelegation, type PresentedDocument } from './delegation/apply-delegation.js';
+import { deviceKeyOfMdocDocument } from './delegation/device-key-of.js';
 import {
   codeOf,
   type StatusListRegistry as Registry,
@@ -43,7 +45,6 @@ import {
   type RefreshResult,
   type Verifier,
   type VerifierOptions,
-  type VerifierReport,
   type VerifyOptions,
 } from './verifier-types.js';
 
@@ -253,7 +254,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const at = now();
       const response = decodeDeviceResponse(bytes);
       const expected = verifyOptions.expectedTypes?.length ? verifyOptions.expectedTypes : undefined;
-      const reports: VerifierReport[] = [];
+      const reports: PresentedDocument[] = [];
       for (const document of response.documents) {
         const uses: StatusUse[] = [];
         const report = await verifyMdocDocument(platform, document, {
@@ -263,9 +264,11 @@ export function createVerifier(options: VerifierOptions): Verifier {
           sessionTranscript: verifyOptions.sessionTranscript,
           ...(expected && { expectedDocType: expected.includes(document.docType) ? document.docType : expected[0] }),
         });
-        reports.push(annotateReport(report, { now: at.getTime(), trust, uses, maxAgeMs }));
+        const annotated = annotateReport(report, { now: at.getTime(), trust, uses, maxAgeMs });
+        reports.push({ docType: document.docType, report: annotated, deviceKey: deviceKeyOfMdocDocument(document) });
       }
-      return { status: response.status, reports };
+      // a guardianship beside a ward's credential: checkDelegation (docs/adr/0011)
+      return { status: response.status, reports: applyDelegation(reports, at) };
     },
 
     async refresh(): Promise<RefreshResult> {
@@ -311,6 +314,17 @@ export function createVerifier(options: VerifierOptions): Verifier {
       if (!held)
         throw new ZzError('ERR_TRUST_LIST_MISSING', 'No national trust list is held yet: refresh while online');
       return held.source.relyingPartyForCertificate(certificate, now());
+    },
+    async authenticateRelyingParty(chain) {
+      await ready();
+      if (!national) return undefined;
+      const held = trust.list;
+      if (!held)
+        throw new ZzError('ERR_TRUST_LIST_MISSING', 'No national trust list is held yet: refresh while online');
+      const at = now();
+      const resolution = await held.source.readerTrust.resolveChain(chain, { now: at });
+      const party = await held.source.relyingPartyForCertificate(chain[0] as Uint8Array, at);
+      return { party, publicKey: resolution.publicKey };
     },
   };
   return verifier;

@@ -14,6 +14,10 @@ export {
   type VerifierCacheStore,
 } from './cache/verifier-cache-store.js';
 export { createVerifier } from './create-verifier.js';
+export { applyDelegation, type PresentedDocument } from './delegation/apply-delegation.js';
+export { applyDelegationToPresentations } from './delegation/apply-delegation-to-presentations.js';
+export { type DelegationSection, delegationSectionOf } from './delegation/delegation-section.js';
+export { deviceKeyOfMdoc, deviceKeyOfMdocDocument, deviceKeyOfPresentation } from './delegation/device-key-of.js';
 export {
   buildDeviceRequest,
   type ProximityDocRequest,

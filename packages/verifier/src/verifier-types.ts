@@ -2,11 +2,13 @@ import type {
   ErrorCode,
   MdocSessionTranscript,
   Platform,
+  PublicKey,
   RegisteredRelyingParty,
   TrustSource,
   VerificationReport,
 } from '@zhengzhao/core';
 import type { VerifierCacheStore } from './cache/verifier-cache-store.js';
+import type { DelegationSection } from './delegation/delegation-section.js';
 import type { TrustBundle, TrustBundleName } from './trust-bundle/trust-bundle.js';
 import type { NationalTrust } from './trust-list/national-trust.js';
 
@@ -42,6 +44,8 @@ export interface VerifyOptions {
   /** SD-JWT VC: expected KB-JWT `aud` and `nonce`. */
   readonly audience?: string;
   readonly nonce?: string;
+  /** SD-JWT VC: false accepts a credential released without a Key Binding JWT (default true). */
+  readonly requireKeyBinding?: boolean;
   /** Expected credential type (mdoc docType or SD-JWT `vct`). */
   readonly expectedType?: string;
   /** ZZ1 QR: how old the device proof may be (default 120 s). */
@@ -81,6 +85,8 @@ export type VerifierReport = VerificationReport & {
   readonly cache: ReportCacheInfo;
   /** The trust bundle issuer the credential chains to, with its display names. */
   readonly trustedIssuer?: { readonly id: string; readonly name: TrustBundleName };
+  /** A ward's credential presented by a guardian with a delegation (docs/adr/0011). */
+  readonly delegation?: DelegationSection;
 };
 
 export type RefreshOutcomeKind = 'updated' | 'not-modified' | 'failed' | 'skipped';
@@ -143,4 +149,13 @@ export interface Verifier {
    * national trust list (a trust bundle or a TrustSource).
    */
   registeredReader(certificate: Uint8Array): Promise<RegisteredRelyingParty | undefined>;
+  /**
+   * Authenticates a relying party by its reader / access certificate chain (DER, leaf first):
+   * the chain is validated to the national root (`ERR_TRUST_*`), then the trust list's
+   * registration is read as {@link registeredReader} does. Returns the party and the leaf's
+   * public key, to verify what the party signed. Undefined without a national trust list.
+   */
+  authenticateRelyingParty(
+    chain: readonly Uint8Array[],
+  ): Promise<{ readonly party: RegisteredRelyingParty; readonly publicKey: PublicKey } | undefined>;
 }

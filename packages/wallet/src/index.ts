@@ -10,6 +10,7 @@ export { createWallet } from './create-wallet.js';
 export { IssuerRefusal, retryAfterSeconds } from './issuer/issuer-refusal.js';
 export * from './present/index.js';
 export { reportLostDevice } from './report-lost-device.js';
+export * from './share/index.js';
 export { createIndexedDbWalletStore } from './store/create-indexed-db-wallet-store.js';
 export { createMemoryWalletStore, type MemoryWalletStore } from './store/create-memory-wallet-store.js';
 export type { WalletRecord, WalletRecordKind, WalletStore, WalletWrite } from './store/wallet-store.js';

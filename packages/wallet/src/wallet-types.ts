@@ -160,7 +160,7 @@ export interface SyncResult {
   readonly errors: readonly { readonly issuer: string; readonly code: ErrorCode }[];
 }
 
-export type TransactionChannel = 'qr' | 'proximity' | 'online';
+export type TransactionChannel = 'qr' | 'proximity' | 'online' | 'share';
 
 /** One presentation, for the holder's log: WHAT was shown to WHOM — never the values. */
 export interface TransactionEntry {

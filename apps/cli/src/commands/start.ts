@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { encodeBase64url, encodeCertificatePem } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { closeOnSignals, createLogger, writeFileAtomic } from '@zhengzhao/server-kit';
+import { startShare } from '@zhengzhao/share';
 import { parseInteger } from '../args.js';
 import { DEMO_PASSPHRASE } from '../demo-data.js';
 import { readJsonFile } from '../io.js';
@@ -22,6 +23,7 @@ Usage: zz start [--dir ./data] [--population 200] [--trust-port 8700]
                 [--registry-port-33 8711] [--issuer-port-33 3101]    (Zhejiang, 33)
                 [--registry-port-11 8712] [--issuer-port-11 3102]    (Beijing, 11, SM2)
                 [--relay-port 8720] [--verifier-port 8730] [--counter-port 8740] [--wallet-port 8750]
+                [--share-port 8760]
 
 Starts, in one process:
   trust      the national trust registry: the national root, the signed trust list (every
@@ -36,6 +38,9 @@ Starts, in one process:
              it pins only the national root and verifies every province's credentials
   verifier   POST /verify for back offices, OpenID4VP endpoints and an e-ID login demo page
   relay      the WebSocket relay that carries encrypted proximity sessions
+  share      the e-licence sharing service (文件调用): a registered agency (the demo bank) asks
+             for a licence, the holder consents in the wallet, every step goes into a Merkle
+             access log the wallet checks
 and prints one line per service. Everything lives in --dir (created on first start, reused
 after): SQLite databases, the authorities' and the national registry's keys (encrypted under
 ZZ_PASSPHRASE, or the demo passphrase when it is unset) and demo-secrets.json (the clerk and
@@ -77,6 +82,7 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       'verifier-port': { type: 'string', default: '8730' },
       'counter-port': { type: 'string', default: '8740' },
       'wallet-port': { type: 'string', default: '8750' },
+      'share-port': { type: 'string', default: '8760' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +98,7 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     verifier: port('verifier-port'),
     counter: port('counter-port'),
     wallet: port('wallet-port'),
+    share: port('share-port'),
   };
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 
@@ -131,6 +138,17 @@ export async function startCommand(args: readonly string[]): Promise<number> {
   }
   const relyingParties = await demoRelyingParties(join(dir, 'demo-relying-parties.json'), national);
   const trustList = await national.get('/trust-list');
+  const share = await startShare({
+    port: ports.share,
+    publicUrl: `http://localhost:${ports.share}`,
+    dir: join(dir, 'share'),
+    keyPassphrase: passphrase,
+    trust: { nationalRoot: national.rootPem, trustListUrl: national.trustListUrl, trustList: trustList.body },
+    platform,
+    logger,
+    clock: now,
+    handleSignals: false,
+  });
 
   const holderAndVerifier = await startWalletAndVerifier({
     platform,
@@ -145,6 +163,7 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     })),
     national: { rootPem: national.rootPem, trustListUrl: national.trustListUrl, trustList: trustList.body },
     relyingParties,
+    shareUrl: `http://localhost:${ports.share}`,
     verifyApiKey: secrets.verifyApiKey,
     onProgress: (line) => process.stdout.write(`${line}\n`),
   });
@@ -163,12 +182,14 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       `counter    ${urls.counter}/   证照核验 counter app (scan a QR or run a proximity session)`,
       `verifier   ${urls.verifier}/   使用电子身份证登录 e-ID login demo; POST /verify (API key in demo-secrets.json)`,
       `relay      ${urls.relay}/   proximity-session relay (sees only ciphertext)`,
+      `share      http://localhost:${ports.share}/docs   证照共享文件调用 sharing service (demo agency: ${relyingParties.bank.id})`,
       '',
     ].join('\n'),
   );
   // the trust registry's HTTP server drains first, then the apps, the provinces and its database
   closeOnSignals(national.app, [
     () => holderAndVerifier.close(),
+    () => share.close(),
     ...provinces.map((running) => () => running.close()),
     () => national.closeDatabase(),
   ]);

@@ -24,6 +24,8 @@ export interface DemoRelyingParties {
   readonly rootPem: string;
   readonly counter: DemoRelyingParty;
   readonly website: DemoRelyingParty;
+  /** A bank that asks for licences through the sharing service (文件调用), with the holder's consent. */
+  readonly bank: DemoRelyingParty;
 }
 
 const EID = RESIDENT_ID_TYPE_ID;
@@ -56,6 +58,13 @@ const DEMO_PROFILES = {
       },
     },
   },
+  'demo-bank-account': {
+    name: { 'zh-CN': '银行开户实名核验（演示）', en: 'Bank account opening (demo)' },
+    purpose: { 'zh-CN': '开立银行账户时核验身份', en: 'Identity check when opening a bank account' },
+    elements: {
+      [EID]: { [EID]: ['family_name', 'given_name', 'full_name', 'id_number', 'birth_date', 'resident_address'] },
+    },
+  },
   'demo-gov-portal': {
     name: { 'zh-CN': '政务服务登录（演示）', en: 'Government service login (demo)' },
     purpose: { 'zh-CN': '使用电子身份证登录政务服务', en: 'Log in to government services with the e-ID' },
@@ -81,6 +90,11 @@ const WEBSITE: PartySpec = {
   organisation: { 'zh-CN': '政务服务网 (演示)', en: 'Demo Government Services' },
   dnsNames: ['localhost'],
 };
+const BANK: PartySpec = {
+  id: 'demo-bank',
+  profile: 'demo-bank-account',
+  organisation: { 'zh-CN': '示例银行 (演示)', en: 'Demo Bank' },
+};
 
 /**
  * Loads the demo relying parties from `path` when they were registered with this registry's root,
@@ -90,7 +104,7 @@ const WEBSITE: PartySpec = {
 export async function demoRelyingParties(path: string, registry: RunningNationalRegistry): Promise<DemoRelyingParties> {
   if (existsSync(path)) {
     const stored = readJsonFile(path) as Partial<DemoRelyingParties>;
-    if (stored.rootPem === registry.rootPem && stored.counter?.id && stored.website?.id) {
+    if (stored.rootPem === registry.rootPem && stored.counter?.id && stored.website?.id && stored.bank?.id) {
       return stored as DemoRelyingParties;
     }
   }
@@ -102,6 +116,7 @@ export async function demoRelyingParties(path: string, registry: RunningNational
     rootPem: registry.rootPem,
     counter: await register(registry, COUNTER),
     website: await register(registry, WEBSITE),
+    bank: await register(registry, BANK),
   };
   await writeFileAtomic(path, `${JSON.stringify(parties, null, 2)}\n`);
   return parties;

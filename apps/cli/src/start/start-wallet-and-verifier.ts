@@ -33,6 +33,8 @@ export interface StartWalletAndVerifierOptions {
     readonly trustList: string;
   };
   readonly relyingParties: DemoRelyingParties;
+  /** The sharing service the wallet answers agencies' requests through. */
+  readonly shareUrl: string;
   /** The back-office API key of the demo (`POST /verify`). */
   readonly verifyApiKey: string;
   readonly onProgress: (line: string) => void;
@@ -141,7 +143,7 @@ export async function startWalletAndVerifier(
     port: ports.wallet,
     logger,
     // a wallet talks to any issuer and verifier (OpenID4VCI/VP over https) and to the relay
-    connectTo: [...issuerOrigins, registryOrigin, urls.relay, urls.verifier, 'https:', 'wss:'],
+    connectTo: [...issuerOrigins, registryOrigin, urls.relay, urls.verifier, options.shareUrl, 'https:', 'wss:'],
     documents: {
       'wallet-config.json': () => ({
         relayUrl: urls.relay,
@@ -151,6 +153,7 @@ export async function startWalletAndVerifier(
         issuerTrustAnchorsPem: options.issuers.map((issuer) => issuer.iacaPem),
         nationalRootPem: options.national.rootPem,
         trustListUrl: options.national.trustListUrl,
+        shareUrl: options.shareUrl,
       }),
     },
   });

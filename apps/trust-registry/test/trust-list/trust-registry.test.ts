@@ -1,5 +1,6 @@
 import {
   bytesEqual,
+  CREDENTIAL_CATALOG,
   createTrustListSource,
   decodeCertificatePem,
   encodeBase64url,
@@ -567,7 +568,11 @@ describeEachDatabase<TrustRegistryDatabase>('national trust registry', TRUST_REG
     expect(first).toHaveLength(2);
     expect(first).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'catalog.seed', actor: 'system', target_id: 'cn.gov.eid.1' }),
+        expect.objectContaining({
+          action: 'catalog.seed',
+          actor: 'system',
+          target_id: [...CREDENTIAL_CATALOG.keys()].join(','),
+        }),
         expect.objectContaining({
           action: 'registration_profile.seed',
           actor: 'system',

@@ -97,6 +97,12 @@ const zhCN = {
   'format.sd-jwt-vc': 'SD-JWT VC',
   'format.mdoc-device-response': 'mdoc 设备响应',
   'format.mdoc-issuer-signed': 'mdoc 签发数据',
+  'format.zz1-paper': '纸质凭证二维码（ZZ1）',
+
+  // paper credential (ADR 0010): printed, bound to no phone
+  'paper.badge': '纸质凭证',
+  'paper.comparePortrait': '未绑定手机：请核对持证人面部与下方二维码中的照片（纸上印的照片不作依据）',
+  'paper.compareIdCard': '未绑定手机，二维码中没有照片：请查验持证人的居民身份证原件',
 
   'check.trust_chain': '签发机构可信',
   'check.issuer_signature': '签发机构签名有效',
@@ -234,6 +240,13 @@ const en: Record<MessageKey, string> = {
   'format.sd-jwt-vc': 'SD-JWT VC',
   'format.mdoc-device-response': 'mdoc DeviceResponse',
   'format.mdoc-issuer-signed': 'mdoc IssuerSigned',
+  'format.zz1-paper': 'Paper credential QR (ZZ1)',
+
+  'paper.badge': 'Paper credential',
+  'paper.comparePortrait':
+    'Not bound to a phone: compare the holder’s face with the portrait from the QR code below (a photo printed on the paper does not count)',
+  'paper.compareIdCard':
+    'Not bound to a phone and the QR code holds no portrait: check the holder’s identity card itself',
 
   'check.trust_chain': 'Issuer is trusted',
   'check.issuer_signature': 'Issuer signature is valid',

@@ -171,6 +171,22 @@ const REASONS: Partial<Record<ErrorCode, PlainReason>> = {
   ERR_STATUS_REFERENCE_MALFORMED: DAMAGED,
 
   ERR_QR_DEVICE_SIGNATURE_INVALID: NOT_HOLDER,
+  ERR_QR_DEVICE_PROOF_MISSING: {
+    'zh-CN': '手机二维码缺少持证人手机的签名（可能被改动过）：请持证人在手机上重新出示',
+    en: 'The phone QR code lacks the holder’s phone signature (it may have been altered): ask the holder to show it again',
+  },
+  ERR_QR_PAPER_MISMATCH: {
+    'zh-CN': '二维码的纸质凭证标记与内容不符，可能被改动过',
+    en: 'The QR code’s paper-credential marking does not match its content: it may have been altered',
+  },
+  ERR_QR_PAPER_STATUS_REQUIRED: {
+    'zh-CN': '纸质凭证缺少注销状态信息，无法确认是否已注销，不能使用',
+    en: 'The paper credential carries no revocation status, so it cannot be accepted',
+  },
+  ERR_QR_PAPER_LIFETIME: {
+    'zh-CN': '纸质凭证的有效期超过5年上限，不能使用',
+    en: 'The paper credential is valid for longer than the five-year maximum, so it cannot be accepted',
+  },
   ERR_MDOC_DEVICE_SIGNATURE_INVALID: NOT_HOLDER,
   ERR_DEVICE_BINDING_MISSING: NOT_HOLDER,
   ERR_SDJWT_KB_MISSING: NOT_HOLDER,

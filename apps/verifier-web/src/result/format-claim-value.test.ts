@@ -15,6 +15,33 @@ describe('claim display', () => {
     expect(formatClaimValue('age_over_18', false, 'en')).toBe('No');
   });
 
+  it('shows mDL driving privileges and Chinese licence classes readably', () => {
+    const privileges = [
+      { vehicle_category_code: 'B', issue_date: '2020-05-10', expiry_date: '2026-05-10' },
+      {
+        vehicle_category_code: 'A',
+        expiry_date: '2026-05-10',
+        codes: [{ code: '78' }, { code: '01', sign: '.', value: '06' }],
+      },
+    ];
+    expect(formatClaimValue('driving_privileges', privileges, 'zh-CN')).toBe(
+      'B（2020-05-10至2026-05-10）；A（有效期至2026-05-10） 代码 78,01.06',
+    );
+    expect(formatClaimValue('driving_privileges', privileges, 'en')).toBe(
+      'B (2020-05-10 to 2026-05-10); A (until 2026-05-10) codes 78,01.06',
+    );
+    expect(formatClaimValue('driving_privileges', [], 'zh-CN')).toBe('无');
+    // not privileges: shown raw, never thrown
+    expect(formatClaimValue('driving_privileges', [{ vehicle_category_code: 'Q' }], 'en')).toBe(
+      '[{"vehicle_category_code":"Q"}]',
+    );
+    expect(formatClaimValue('vehicle_classes', 'A2D', 'zh-CN')).toBe('A2D（重型牵引挂车、普通三轮摩托车）');
+    expect(formatClaimValue('vehicle_classes', 'C1', 'en')).toBe('C1 (Small motor vehicle)');
+    expect(formatClaimValue('vehicle_classes', 'Z9', 'en')).toBe('Z9');
+    expect(elementLabel('org.iso.18013.5.1.mDL', 'vehicle_classes', 'zh-CN')).toBe('准驾车型');
+    expect(credentialTypeLabel('cn.gov.hukou.1', 'zh-CN')).toBe('居民户口簿');
+  });
+
   it('leaves bytes (portraits) and missing values to other views', () => {
     expect(formatClaimValue('portrait', new Uint8Array([1, 2]), 'zh-CN')).toBeUndefined();
     expect(formatClaimValue('x', undefined, 'zh-CN')).toBeUndefined();

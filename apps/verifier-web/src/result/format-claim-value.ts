@@ -6,6 +6,7 @@ import {
   LONG_TERM_EXPIRY_DATE,
 } from '@zhengzhao/core';
 import { type Locale, translate } from '../i18n/messages.js';
+import { formatDrivingPrivileges, formatVehicleClasses } from './format-driving-privileges.js';
 
 /** The catalog type `typeId`, or undefined for a type this app does not know. */
 function typeOf(typeId: string | undefined): CredentialTypeDefinition | undefined {
@@ -31,11 +32,20 @@ export function credentialTypeLabel(typeId: string | undefined, locale: Locale):
 
 /**
  * A disclosed value as a clerk reads it on the card: sex codes (GB/T 2261.1) as 男/女, ethnicity
- * codes (GB/T 3304) as names, the long-term expiry sentinel as 长期, booleans as 是/否. Bytes
+ * codes (GB/T 3304) as names, the long-term expiry sentinel as 长期, booleans as 是/否, mDL
+ * driving privileges as "B（2020-05-10至2026-05-10）" and licence classes with their names. Bytes
  * (portraits) are not text and return undefined; they are shown as images.
  */
 export function formatClaimValue(id: string, value: unknown, locale: Locale): string | undefined {
   if (value instanceof Uint8Array) return undefined;
+  if (id === 'driving_privileges') {
+    const text = formatDrivingPrivileges(value, locale);
+    if (text !== undefined) return text;
+  }
+  if (id === 'vehicle_classes') {
+    const text = formatVehicleClasses(value, locale);
+    if (text !== undefined) return text;
+  }
   if (id === 'sex' && (value === 1 || value === 2))
     return translate(locale, value === 1 ? 'value.male' : 'value.female');
   if (id === 'ethnicity' && typeof value === 'string') {

@@ -7,6 +7,7 @@ import { ClaimsTable } from './claims-table.js';
 import { type Decision, disclosedClaims, type ScanOutcome } from './decide-verdict.js';
 import { plainReasonFor } from './error-messages.js';
 import { credentialTypeLabel, elementLabel, portraitOf } from './format-claim-value.js';
+import { formatLabelKey } from './paper-marker.js';
 import { PortraitView } from './portrait-view.js';
 
 export interface ResultViewProps {
@@ -86,7 +87,7 @@ export function ResultView({ outcome, decision, preset, elapsedMs, onNext }: Res
           )}
           <div>
             <dt>{t('result.format')}</dt>
-            <dd>{t(`format.${report.format}`)}</dd>
+            <dd id="result-format">{t(formatLabelKey(outcome) ?? `format.${report.format}`)}</dd>
           </div>
           {outcome.kind === 'report' && outcome.proximity && (
             <div>

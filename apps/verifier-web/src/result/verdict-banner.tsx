@@ -2,6 +2,7 @@ import { useTranslator } from '../i18n/locale-context.js';
 import type { PurposePreset } from '../purposes/purpose-presets.js';
 import type { ProximityPhase } from '../verification/verifier-client.js';
 import type { Decision, ScanOutcome } from './decide-verdict.js';
+import { PaperBadge } from './paper-badge.js';
 import { useReasonText } from './result-view.js';
 
 export type BannerState =
@@ -47,6 +48,7 @@ function DoneBanner({
           {t('verdict.reason', { reason })}
         </p>
       )}
+      <PaperBadge outcome={outcome} />
     </>
   );
 }

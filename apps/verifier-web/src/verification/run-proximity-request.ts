@@ -9,7 +9,7 @@
  * paired us and the request is on its way (now the holder reads and approves it on the phone);
  * the first frame back means the answer has arrived and is being verified.
  */
-import { type ErrorCode, isZzError, type Platform } from '@zhengzhao/core';
+import { CREDENTIAL_CATALOG, type ErrorCode, elementNamespace, isZzError, type Platform } from '@zhengzhao/core';
 import {
   createProximityReader,
   type ProximityDocRequest,
@@ -57,10 +57,14 @@ export interface RunProximityRequestOptions {
  * data and keeps none of it, so every element is asked for with intent_to_retain false.
  */
 export function proximityDocRequest(spec: ProximityRequestSpec): ProximityDocRequest {
-  const elements: Record<string, boolean> = {};
-  for (const element of spec.elements) elements[element] = false;
-  // The catalog's types use their type id as the one namespace (`cn.gov.eid.1`).
-  return { docType: spec.typeId, nameSpaces: { [spec.typeId]: elements } };
+  const type = CREDENTIAL_CATALOG.get(spec.typeId);
+  const nameSpaces: Record<string, Record<string, boolean>> = {};
+  for (const element of spec.elements) {
+    // each element under its catalog namespace (the mDL has two); unknown types use the type id
+    const namespace = type ? elementNamespace(type, element) : spec.typeId;
+    nameSpaces[namespace] = { ...nameSpaces[namespace], [element]: false };
+  }
+  return { docType: spec.typeId, nameSpaces };
 }
 
 /** A WebSocket constructor that reports the phases and remembers its socket (to cancel). */

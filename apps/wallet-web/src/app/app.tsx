@@ -20,6 +20,9 @@ import { useRoute } from './use-route.js';
 const ProximityScreen = lazy(() =>
   import('../screens/proximity-screen.js').then((module) => ({ default: module.ProximityScreen })),
 );
+const ShareScreen = lazy(() =>
+  import('../screens/share-screen.js').then((module) => ({ default: module.ShareScreen })),
+);
 const OnlineScreen = lazy(() =>
   import('../screens/online-screen.js').then((module) => ({ default: module.OnlineScreen })),
 );
@@ -113,6 +116,8 @@ export function App({ preferences, onPreferences, launch }: AppProps) {
             onInitialConsumed={consumeLaunch}
           />
         );
+      case 'share':
+        return <ShareScreen navigate={navigate} />;
       case 'log':
         return <LogScreen />;
       case 'settings':

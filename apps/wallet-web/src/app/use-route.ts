@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The screens of an unlocked wallet, addressed by the URL hash (`#/qr/<card id>`). */
-export type RouteName = 'cards' | 'receive' | 'present' | 'qr' | 'proximity' | 'online' | 'log' | 'settings';
+export type RouteName = 'cards' | 'receive' | 'present' | 'qr' | 'proximity' | 'online' | 'share' | 'log' | 'settings';
 
 export interface Route {
   readonly name: RouteName;
@@ -9,7 +9,17 @@ export interface Route {
   readonly arg?: string;
 }
 
-const NAMES: readonly RouteName[] = ['cards', 'receive', 'present', 'qr', 'proximity', 'online', 'log', 'settings'];
+const NAMES: readonly RouteName[] = [
+  'cards',
+  'receive',
+  'present',
+  'qr',
+  'proximity',
+  'online',
+  'share',
+  'log',
+  'settings',
+];
 
 /** `#/qr/abc` → { name: 'qr', arg: 'abc' }; anything unknown is the cards list. */
 export function parseRoute(hash: string): Route {

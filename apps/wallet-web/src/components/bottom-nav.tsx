@@ -9,6 +9,7 @@ const SECTION_OF: Readonly<Record<RouteName, RouteName>> = {
   qr: 'present',
   proximity: 'present',
   online: 'present',
+  share: 'present',
   log: 'log',
   settings: 'settings',
 };

@@ -11,7 +11,7 @@ import { useAsync } from '../wallet/use-async.js';
 import { useWallet } from '../wallet/wallet-context.js';
 
 const channelName = (channel: TransactionChannel, t: Messages): string =>
-  ({ qr: t.channelQr, proximity: t.channelProximity, online: t.channelOnline })[channel];
+  ({ qr: t.channelQr, proximity: t.channelProximity, online: t.channelOnline, share: t.channelShare })[channel];
 
 /** Saves `text` as a file through a temporary object URL (no server involved). */
 function download(text: string, fileName: string): void {

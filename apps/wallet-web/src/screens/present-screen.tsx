@@ -18,6 +18,13 @@ export function PresentScreen({ navigate }: { navigate: (route: Route) => void }
       enabled: config.relayUrl !== undefined,
     },
     { route: { name: 'online' }, title: t.presentOnline, hint: t.presentOnlineHint, icon: 'globe', enabled: true },
+    {
+      route: { name: 'share' },
+      title: t.presentShare,
+      hint: t.presentShareHint,
+      icon: 'log',
+      enabled: config.shareUrl !== undefined,
+    },
   ];
   return (
     <Screen title={t.presentTitle} testId="present-screen">

@@ -23,6 +23,8 @@ export interface AppConfig {
    */
   readonly nationalRootPem?: string;
   readonly trustListUrl?: string;
+  /** The e-licence sharing service (文件调用): agencies' requests, consents and the access log. */
+  readonly shareUrl?: string;
   /** The provinces' issuers the activation form offers (the first is the default). */
   readonly issuers: readonly ConfiguredIssuer[];
 }
@@ -70,6 +72,7 @@ export function parseAppConfig(value: unknown): AppConfig {
   return {
     ...(typeof v.relayUrl === 'string' && /^wss?:\/\//.test(v.relayUrl) ? { relayUrl: v.relayUrl } : {}),
     ...(typeof v.issuerUrl === 'string' && /^https?:\/\//.test(v.issuerUrl) ? { issuerUrl: v.issuerUrl } : {}),
+    ...(typeof v.shareUrl === 'string' && /^https?:\/\//.test(v.shareUrl) ? { shareUrl: v.shareUrl } : {}),
     relyingPartyTrustAnchorsPem: strings(v.relyingPartyTrustAnchorsPem),
     issuerTrustAnchorsPem: strings(v.issuerTrustAnchorsPem),
     autoLockSeconds:

@@ -19,12 +19,13 @@ import { confirmPresence } from './confirm-presence.js';
 import { approveOnline, declineOnline, matchOnline, type OnlineMatch, readOnlineRequest } from './online.js';
 import { approveProximity, startProximity } from './proximity.js';
 import { reportLostPhone } from './report-lost-phone.js';
+import { createShareActions, type ShareActions } from './share.js';
 
 /**
  * Everything the screens ask of the wallet engine, in one place: the screens hold no engine
  * handle, only these actions (so the engine's API is adapted here and nowhere else).
  */
-export interface WalletActions {
+export interface WalletActions extends ShareActions {
   setUp(pin: string): Promise<void>;
   /** Enrols the fingerprint/face (WebAuthn PRF) on the open wallet; `rpName` is shown by the phone. */
   enrolBiometrics(rpName: string): Promise<void>;
@@ -67,6 +68,7 @@ export interface WalletActions {
 
 export function createWalletActions(wallet: Wallet, config: AppConfig): WalletActions {
   return {
+    ...createShareActions(wallet, config),
     setUp: (pin) => wallet.setUp({ pin }),
     enrolBiometrics: (rpName) => enrolBiometrics(wallet, rpName),
     hasBiometrics: () => hasBiometrics(wallet),

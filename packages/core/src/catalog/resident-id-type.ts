@@ -1,5 +1,6 @@
 import { validateCitizenId } from './citizen-id.js';
-import type { ClaimValue, CredentialTypeDefinition, ElementDefinition } from './credential-type.js';
+import type { ClaimValue, CredentialTypeDefinition } from './credential-type.js';
+import { defineElement, type ElementSpec } from './define-element.js';
 import { findEthnicityCode } from './ethnicity-codes.js';
 
 /** The resident identity card type (居民身份证), docType and namespace `cn.gov.eid.1`. */
@@ -41,23 +42,9 @@ const citizenId = (value: ClaimValue): string | undefined => {
 const notBefore1900 = (value: ClaimValue): string | undefined =>
   typeof value === 'string' && value >= '1900-01-01' ? undefined : 'must not be before 1900-01-01';
 
-type Spec = Omit<ElementDefinition, 'cbor' | 'json' | 'derived'> & { derived?: boolean };
+type Spec = ElementSpec;
 
-const CDDL = { tstr: 'tstr', uint: 'uint', bool: 'bool', 'full-date': 'full-date', bstr: 'bstr' } as const;
-const JSON_TYPE = {
-  tstr: 'string',
-  uint: 'integer',
-  bool: 'boolean',
-  'full-date': 'string (YYYY-MM-DD)',
-  bstr: 'string (base64url)',
-} as const;
-
-const element = (spec: Spec): ElementDefinition => ({
-  ...spec,
-  cbor: CDDL[spec.valueType],
-  json: JSON_TYPE[spec.valueType],
-  derived: spec.derived ?? false,
-});
+const element = defineElement;
 
 const SPECS: readonly Spec[] = [
   {

@@ -3,6 +3,7 @@ import { ZzError } from '../errors/zz-error.js';
 import { validateCitizenId } from './citizen-id.js';
 import { findElement, getCredentialType } from './credential-catalog.js';
 import type { ClaimValue, ElementDefinition } from './credential-type.js';
+import { validateDrivingPrivileges } from './driving-privileges.js';
 
 declare const validated: unique symbol;
 
@@ -70,6 +71,9 @@ export function validateElementValue(element: ElementDefinition, raw: unknown): 
         schemaError(element.id, `must be at most ${element.maxLength} bytes`);
       }
       break;
+    case 'driving-privileges':
+      value = validateDrivingPrivileges(element.id, raw);
+      break;
   }
   const problem = element.check?.(value);
   if (problem !== undefined) schemaError(element.id, problem);
@@ -81,7 +85,8 @@ export function validateElementValue(element: ElementDefinition, raw: unknown): 
  * wrong values fail with `ERR_CATALOG_SCHEMA` naming the element, never its value; an unknown
  * type fails with `ERR_CATALOG_UNKNOWN_TYPE`. Elements are optional (a disclosure is a subset),
  * but those present must agree with each other: the birth date and sex encoded in `id_number`
- * must match `birth_date` and `sex`, and `issue_date` must not follow `expiry_date`.
+ * must match `birth_date` and `sex` (likewise `party_1_id_number` with `party_1_birth_date`…),
+ * and `issue_date` must not follow `expiry_date`.
  */
 export function validateClaims(typeId: string, claims: ClaimsInput): ValidatedClaims {
   const type = getCredentialType(typeId);
@@ -101,13 +106,24 @@ export function validateClaims(typeId: string, claims: ClaimsInput): ValidatedCl
 }
 
 function crossCheck(claims: Record<string, ClaimValue>): void {
-  const id = claims.id_number;
-  if (typeof id === 'string') {
-    const parts = validateCitizenId(id);
-    if (claims.birth_date !== undefined && claims.birth_date !== parts.birthDate) {
-      schemaError('id_number', 'birth date does not match birth_date');
+  // `id_number` with `birth_date`/`sex`, and the same for prefixed parties (`party_1_id_number`…)
+  for (const key of Object.keys(claims)) {
+    if (!key.endsWith('id_number')) continue;
+    const id = claims[key];
+    if (typeof id !== 'string') continue;
+    const prefix = key.slice(0, -'id_number'.length);
+    let parts: ReturnType<typeof validateCitizenId>;
+    try {
+      parts = validateCitizenId(id);
+    } catch {
+      continue; // not a citizen number: the element's own check decides about it
     }
-    if (claims.sex !== undefined && claims.sex !== parts.sex) schemaError('id_number', 'sex digit does not match sex');
+    const birthDate = claims[`${prefix}birth_date`];
+    if (birthDate !== undefined && birthDate !== parts.birthDate) {
+      schemaError(key, `birth date does not match ${prefix}birth_date`);
+    }
+    const sex = claims[`${prefix}sex`];
+    if (sex !== undefined && sex !== parts.sex) schemaError(key, `sex digit does not match ${prefix}sex`);
   }
   const { issue_date: issued, expiry_date: expires } = claims;
   if (typeof issued === 'string' && typeof expires === 'string' && issued > expires) {

@@ -248,6 +248,77 @@ export const ERROR_CATALOGUE = {
   ERR_SESSION_STATE: { status: 409, title: 'Not allowed in the current state of the session' },
   ERR_OID4VP_REQUEST_URI_FAILED: { status: 502, title: 'The request_uri could not be fetched as a Request Object' },
   ERR_OID4VP_RESPONSE_REJECTED: { status: 502, title: 'The verifier did not accept the authorization response' },
+
+  // e-licence sharing service (apps/share, 文件调用): agency requests, holder consent, retrieval
+  ERR_SHARE_AUTH_INVALID: { status: 401, title: 'The request is not signed as the sharing service requires' },
+  ERR_SHARE_REPLAY: { status: 409, title: 'This signed request was already used' },
+  ERR_SHARE_HOLDER_UNKNOWN: { status: 404, title: 'No holder with this share code' },
+  ERR_SHARE_PURPOSE_NOT_REGISTERED: {
+    status: 403,
+    title: 'The stated purpose is not the purpose the agency is registered for',
+  },
+  ERR_SHARE_REQUEST_UNKNOWN: { status: 404, title: 'No such sharing request' },
+  ERR_SHARE_REQUEST_STATE: { status: 409, title: 'The sharing request is not in a state that allows this' },
+  ERR_SHARE_NOT_CONSENTED: { status: 403, title: 'The holder has not consented: nothing is released' },
+  ERR_SHARE_REFUSED: { status: 403, title: 'The holder refused the request: nothing is released' },
+  ERR_SHARE_CONSENT_INVALID: {
+    status: 400,
+    title: 'The consent is not signed by the holder or does not match the request',
+  },
+  ERR_SHARE_CONSENT_UNKNOWN: { status: 404, title: 'No such consent' },
+  ERR_SHARE_ALREADY_RETRIEVED: { status: 409, title: 'This request was already retrieved' },
+  ERR_SHARE_RELEASE_INVALID: {
+    status: 400,
+    title: 'The released credential is not valid or discloses more than the holder consented to',
+  },
+  // signed layout documents (packages/layout): PDF structure, PAdES/CMS signature, embedded credential
+  ERR_PDF_MALFORMED: { status: 400, title: 'Input is not a readable PDF' },
+  ERR_PDF_TRUNCATED: { status: 400, title: 'The PDF is truncated: it ends before its signed range or its %%EOF' },
+  ERR_PDF_SIGNATURE_MISSING: { status: 400, title: 'The PDF carries no digital signature' },
+  ERR_PDF_SIGNATURE_MULTIPLE: { status: 400, title: 'The PDF carries more than one signature; exactly one is allowed' },
+  ERR_PDF_BYTE_RANGE_INVALID: {
+    status: 400,
+    title: 'The signature /ByteRange does not start at 0 or does not leave out exactly its /Contents',
+  },
+  ERR_PDF_INCREMENTAL_UPDATE: { status: 400, title: 'The PDF was updated (incremental update) after it was signed' },
+  ERR_PDF_BYTES_APPENDED: { status: 400, title: 'Bytes were appended to the PDF after the signed range' },
+  ERR_PDF_CMS_MALFORMED: { status: 400, title: 'The PDF signature is not a well-formed detached CMS SignedData' },
+  ERR_PDF_DIGEST_MISMATCH: { status: 400, title: 'The signed bytes of the PDF were changed after signing' },
+  ERR_PDF_SIGNATURE_INVALID: { status: 400, title: 'The PDF signature does not verify' },
+  ERR_PDF_SIGNATURE_ALG_NOT_ALLOWED: { status: 400, title: 'The PDF signature uses an algorithm that is not allowed' },
+  ERR_LAYOUT_CREDENTIAL_MISSING: { status: 400, title: 'The layout document embeds no credential' },
+  ERR_LAYOUT_CREDENTIAL_MISMATCH: { status: 400, title: 'The QR code and the embedded credential differ' },
+  ERR_LAYOUT_CREDENTIAL_INVALID: { status: 400, title: 'The credential embedded in the layout document is not valid' },
+
+  // transparency log (packages/core/src/transparency, RFC 9162 §2.1): access-log Merkle tree, proofs, signed tree heads
+  ERR_LOG_INDEX_RANGE: { status: 400, title: 'Leaf index or tree size is outside the log' },
+  ERR_LOG_PROOF_MALFORMED: { status: 400, title: 'Malformed Merkle proof or hash' },
+  ERR_LOG_PROOF_INVALID: { status: 400, title: 'Merkle proof does not verify against the tree head' },
+  ERR_LOG_ENTRY_MALFORMED: { status: 400, title: 'Malformed access-log entry' },
+  ERR_LOG_TREE_HEAD_MALFORMED: { status: 400, title: 'Malformed signed tree head' },
+  ERR_LOG_TREE_HEAD_SIGNATURE: { status: 400, title: 'Signed tree head signature does not verify' },
+  ERR_LOG_STORE_FAILED: { status: 500, title: 'The transparency log store is closed, corrupt or failed' },
+  // guardian delegation (packages/core/src/delegation): a guardian presents a ward's credential
+  ERR_DELEGATION_NOT_VERIFIED: { status: 400, title: 'The delegation or the ward credential is not valid' },
+  ERR_DELEGATION_INCOMPLETE: { status: 400, title: 'An element the delegation check needs is missing or malformed' },
+  ERR_DELEGATION_NOT_YET_VALID: { status: 400, title: 'The delegation is not valid yet' },
+  ERR_DELEGATION_EXPIRED: { status: 400, title: 'The delegation has expired' },
+  ERR_DELEGATION_KEY_MISMATCH: { status: 400, title: 'The delegation and the ward credential have other device keys' },
+  ERR_DELEGATION_WARD_MISMATCH: { status: 400, title: 'The delegation is for another ward' },
+  ERR_DELEGATION_SCOPE: { status: 400, title: 'The ward credential type is outside the delegation scope' },
+  ERR_DELEGATION_RELATIONSHIP_UNKNOWN: { status: 400, title: 'The relationship code of the delegation is not known' },
+
+  // paper credential: the ZZ1 paper variant (docs/adr/0010-paper-credential.md)
+  ERR_QR_DEVICE_PROOF_MISSING: {
+    status: 400,
+    title: 'QR credential is bound to a device key but carries no device proof',
+  },
+  ERR_QR_PAPER_MISMATCH: {
+    status: 400,
+    title: 'QR is not consistently a paper credential (a device proof on a paper credential, or the reverse)',
+  },
+  ERR_QR_PAPER_STATUS_REQUIRED: { status: 400, title: 'Paper credential carries no status list reference' },
+  ERR_QR_PAPER_LIFETIME: { status: 400, title: 'Paper credential lifetime exceeds the maximum' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A stable error code from the catalogue. */

@@ -1,17 +1,15 @@
-import { chinaDateOf } from '../catalog/china-date.js';
-import { getCredentialType } from '../catalog/credential-catalog.js';
-import { getQrPurpose } from '../catalog/qr-purposes.js';
-import { type ValidatedClaims, validateClaims } from '../catalog/validate-claims.js';
 import { verifyCoseSign1 } from '../cose/sign1.js';
 import { isZzError, ZzError } from '../errors/zz-error.js';
 import type { Platform } from '../platform/platform.js';
-import { checkSignedBeforeRevocation } from '../trust/check-signed-before-revocation.js';
-import type { StatusResolver, TrustResolution, TrustSource } from '../trust/trust-source.js';
-import { checkStatus } from '../verify/check-status.js';
+import type { StatusResolver, TrustSource } from '../trust/trust-source.js';
 import { ReportBuilder, type VerificationReport } from '../verify/report.js';
-import { decodeQr } from './decode-qr.js';
+import { checkCompactCredential } from './check-compact-credential.js';
+import { paperQrFromPayload } from './decode-paper-qr.js';
+import { deviceQrFromPayload } from './decode-qr.js';
+import { decodeQrPayload } from './decode-qr-payload.js';
 import type { QrCredentialClaims } from './parse-qr-credential.js';
 import { QR_DEFAULT_FRESHNESS_SECONDS, QR_DEFAULT_FUTURE_SKEW_SECONDS } from './qr-constants.js';
+import { verifyPaperPresentation } from './verify-paper-presentation.js';
 
 export interface VerifyQrOptions {
   readonly trust: TrustSource;
@@ -27,12 +25,17 @@ export interface VerifyQrOptions {
 }
 
 /**
- * Verifies a `ZZ1:` offline QR (docs/qr-format.md §6). Text that does not decode as a ZZ1
+ * Verifies a `ZZ1:` offline QR (docs/qr-format.md §5). Text that does not decode as a ZZ1
  * presentation throws its ZzError (see `decodeQr`); a decodable QR always yields a report whose
  * checks run in this order, a failure skipping the rest: trust_chain (kid → issuer key),
  * issuer_signature, doc_type (type, purpose, catalog schema), validity (iat, exp, card expiry),
  * status, device_binding (device signature with the cnf key over the exact credential bytes),
  * freshness. Claims appear only in a valid report, as `{ [typeId]: claims }`.
+ *
+ * A QR whose proof slot is `null` is a paper credential (§10, ADR 0010) and is verified as one:
+ * a paper purpose, no `cnf`, a REQUIRED status check, device_binding and freshness skipped with
+ * their reason, and `presentation: 'paper'` in the report. `null` beside a device-bound
+ * credential (a phone QR with its proof stripped) throws `ERR_QR_DEVICE_PROOF_MISSING`.
  */
 export async function verifyQr(
   platform: Platform,
@@ -45,41 +48,23 @@ export async function verifyQr(
   const freshness = options.freshnessSeconds ?? QR_DEFAULT_FRESHNESS_SECONDS;
   const skew = options.futureSkewSeconds ?? QR_DEFAULT_FUTURE_SKEW_SECONDS;
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const qr = await decodeQr(platform, text);
+  const payload = await decodeQrPayload(platform, text);
+  if (payload.proof === null) {
+    return verifyPaperPresentation(platform, paperQrFromPayload(payload), { ...options, futureSkewSeconds: skew });
+  }
+  const qr = deviceQrFromPayload(payload);
   const { credential } = qr;
   const cwt: QrCredentialClaims = credential.claims;
   const report = new ReportBuilder();
 
-  const resolution: TrustResolution | undefined = await report.run('trust_chain', () =>
-    trust.resolveKid(credential.kid, { now, docType: cwt.typeId }),
-  );
-  await report.run('issuer_signature', async () => {
-    if (!resolution) throw new ZzError('ERR_TRUST_KID_UNKNOWN', 'No issuer key');
-    await verifyCoseSign1(platform, credential.message, resolution.publicKey);
+  const { resolution, claims, statusValue } = await checkCompactCredential(platform, report, credential, {
+    trust,
+    now,
+    futureSkewSeconds: skew,
+    medium: 'device',
+    ...(options.statusResolver && { statusResolver: options.statusResolver }),
+    ...(options.expectedPurposes && { expectedPurposes: options.expectedPurposes }),
   });
-  const claims: ValidatedClaims | undefined = await report.run('doc_type', () => {
-    const type = getCredentialType(cwt.typeId);
-    const purpose = getQrPurpose(type.typeId, cwt.purpose);
-    if (options.expectedPurposes && !options.expectedPurposes.includes(purpose.id)) {
-      throw new ZzError('ERR_DOCTYPE_UNEXPECTED', 'QR purpose is not one this verifier accepts');
-    }
-    const validated = validateClaims(type.typeId, cwt.claims);
-    const present = Object.keys(validated);
-    if (present.length !== purpose.elements.length || !purpose.elements.every((id) => id in validated)) {
-      throw new ZzError('ERR_CATALOG_SCHEMA', 'Claims are not exactly the elements of the purpose set');
-    }
-    return validated;
-  });
-  await report.run('validity', () => {
-    if (cwt.iat > nowSeconds + skew) throw new ZzError('ERR_VALIDITY_NOT_YET_VALID', 'Credential iat is in the future');
-    if (cwt.exp <= nowSeconds) throw new ZzError('ERR_VALIDITY_EXPIRED', 'Credential has expired');
-    checkSignedBeforeRevocation(resolution, new Date(cwt.iat * 1000), now);
-    const cardExpiry = claims?.expiry_date;
-    if (typeof cardExpiry === 'string' && cardExpiry < chinaDateOf(now)) {
-      throw new ZzError('ERR_VALIDITY_EXPIRED', 'The identity card has expired');
-    }
-  });
-  const statusValue = await checkStatus(report, { resolver: options.statusResolver, reference: () => cwt.status, now });
   await report.run('device_binding', async () => {
     try {
       await verifyCoseSign1(platform, qr.deviceProof, cwt.holderPublicKey, { externalAad: credential.bytes });

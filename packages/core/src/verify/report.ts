@@ -16,6 +16,8 @@ export const CHECK_IDS = [
   'device_binding',
   'freshness',
   'reader_scope',
+  // a guardian's presentation: the verifier SDK's checkDelegation outcome (docs/adr/0011)
+  'delegation',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -50,6 +52,11 @@ export interface IssuerInfo {
 export interface VerificationReport {
   readonly valid: boolean;
   readonly format: PresentationFormat;
+  /**
+   * `'paper'`: a printed ZZ1 paper credential (ADR 0010), verified by its issuer signature and
+   * status but bound to no device: the holder must be compared with the portrait or the ID card.
+   */
+  readonly presentation?: 'paper';
   readonly credentialType?: string;
   readonly issuer?: IssuerInfo;
   /** Disclosed claims by namespace (mdoc) or by `vct` (SD-JWT VC). Absent unless `valid`. */

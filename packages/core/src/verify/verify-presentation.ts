@@ -21,6 +21,12 @@ export interface VerifyPresentationOptions {
   /** SD-JWT VC: the expected KB-JWT `aud` and `nonce`. */
   readonly audience?: string;
   readonly nonce?: string;
+  /**
+   * SD-JWT VC: demand a Key Binding JWT (default true; then `audience` and `nonce` are required).
+   * False accepts a credential the holder released without a live presentation (a document
+   * shared under standing consent); a KB-JWT that is present is still checked.
+   */
+  readonly requireKeyBinding?: boolean;
   /** Credential type (mdoc docType or SD-JWT `vct`) the verifier expects. */
   readonly expectedType?: string;
   /** ZZ1 QR: freshness window in seconds (default 120). */
@@ -83,6 +89,7 @@ export async function verifyPresentation(
         ...common,
         ...(options.audience !== undefined && { audience: options.audience }),
         ...(options.nonce !== undefined && { nonce: options.nonce }),
+        ...(options.requireKeyBinding !== undefined && { requireKeyBinding: options.requireKeyBinding }),
         ...(options.expectedType !== undefined && { expectedVct: options.expectedType }),
       });
     case 'mdoc-issuer-signed': {

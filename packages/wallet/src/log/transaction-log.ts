@@ -7,7 +7,7 @@ interface StoredTransaction extends Omit<TransactionEntry, 'at'> {
   readonly at: string;
 }
 
-const CHANNELS: readonly TransactionChannel[] = ['qr', 'proximity', 'online'];
+const CHANNELS: readonly TransactionChannel[] = ['qr', 'proximity', 'online', 'share'];
 /** Element identifiers only (`full_name`, `org.iso.18013.5.1:age_over_18`): a value cannot pass. */
 const ELEMENT_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 const MAX_ELEMENTS = 64;

@@ -158,7 +158,9 @@ async function verifySdJwtCopy(
     const elements = Object.fromEntries(
       Object.entries(json).filter(([id]) => catalog.elements.some((e) => e.id === id)),
     );
-    claims = { ...claimsFromJson(vct, elements) };
+    // structured values (mDL driving_privileges) are not stored, as for mdoc copies above
+    claims = {};
+    for (const [id, value] of Object.entries(claimsFromJson(vct, elements))) if (primitive(value)) claims[id] = value;
   } else {
     claims = {};
     for (const [id, value] of Object.entries(json)) if (primitive(value)) claims[id] = value;

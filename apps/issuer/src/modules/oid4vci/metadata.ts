@@ -2,6 +2,7 @@ import {
   type AuthorizationServerMetadata,
   type CredentialConfiguration,
   type CredentialIssuerMetadata,
+  elementNamespace,
   getQrPurpose,
   type LocalizedText,
   type Oid4vciClaimDescription,
@@ -66,7 +67,7 @@ export function buildCredentialConfigurations(
       proof_types_supported: proof,
       credential_metadata: {
         display: localized(RESIDENT_ID_TYPE.display, { 'zh-CN': '（mdoc）', en: ' (mdoc)' }),
-        claims: claims(allIds, (id) => [RESIDENT_ID_TYPE.namespace, id]),
+        claims: claims(allIds, (id) => [elementNamespace(RESIDENT_ID_TYPE, id), id]),
       },
     },
     eid_sd_jwt: {

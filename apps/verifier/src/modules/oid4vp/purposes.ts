@@ -1,4 +1,11 @@
-import { type DcqlQuery, getCredentialType, type LocalizedText, RESIDENT_ID_TYPE_ID, ZzError } from '@zhengzhao/core';
+import {
+  type DcqlQuery,
+  elementNamespace,
+  getCredentialType,
+  type LocalizedText,
+  RESIDENT_ID_TYPE_ID,
+  ZzError,
+} from '@zhengzhao/core';
 
 /**
  * What a relying party may ask for, by purpose (DESIGN.md §6.2 data minimisation): each preset
@@ -45,8 +52,8 @@ export const DCQL_IDS = { sdJwt: 'eid_sd_jwt', mdoc: 'eid_mdoc' } as const;
 
 /**
  * The DCQL query of a purpose (OpenID4VP 1.0 §6): the same elements as an SD-JWT VC
- * (`vct_values`) or as an mdoc (`doctype_value`, `[namespace, element]` paths, not retained),
- * and one credential set saying that either answers it (SD-JWT first).
+ * (`vct_values`) or as an mdoc (`doctype_value`, `[namespace, element]` paths, each element in
+ * its own namespace, not retained), and one credential set saying that either answers it (SD-JWT first).
  */
 export function dcqlQueryFor(purpose: PresentationPurpose): DcqlQuery {
   const type = getCredentialType(purpose.typeId);
@@ -62,7 +69,10 @@ export function dcqlQueryFor(purpose: PresentationPurpose): DcqlQuery {
         id: DCQL_IDS.mdoc,
         format: 'mso_mdoc',
         meta: { doctype_value: purpose.typeId },
-        claims: purpose.elements.map((element) => ({ path: [type.namespace, element], intent_to_retain: false })),
+        claims: purpose.elements.map((element) => ({
+          path: [elementNamespace(type, element), element],
+          intent_to_retain: false,
+        })),
       },
     ],
     credential_sets: [{ options: [[DCQL_IDS.sdJwt], [DCQL_IDS.mdoc]] }],

@@ -1,6 +1,7 @@
 import {
   createAuthorizationRequest,
   createAuthorizationRequestLink,
+  elementNamespace,
   encodeBase64url,
   getCredentialType,
   isZzError,
@@ -264,12 +265,12 @@ export type PresentationService = ReturnType<typeof createPresentationService>;
 /** Keeps only the purpose's elements of the verified credential (data minimisation). */
 function resultOf(purpose: PresentationPurpose, reports: readonly EngineReport[]): SessionResult {
   const first = reports[0] as EngineReport;
-  const namespace = getCredentialType(purpose.typeId).namespace;
+  const type = getCredentialType(purpose.typeId);
   const claims: Record<string, unknown> = {};
   for (const report of reports) {
-    // SD-JWT VC claims sit under the vct, mdoc claims under the namespace
-    const disclosed = report.claims?.[purpose.typeId] ?? report.claims?.[namespace] ?? {};
     for (const element of purpose.elements) {
+      // SD-JWT VC claims sit under the vct, mdoc claims under the element's namespace
+      const disclosed = report.claims?.[purpose.typeId] ?? report.claims?.[elementNamespace(type, element)] ?? {};
       if (Object.hasOwn(disclosed, element)) claims[element] = disclosed[element];
     }
   }
