@@ -11,6 +11,8 @@ export interface IssuerSettings {
   readonly publicBaseUrl: string;
   /** Two-digit province code (GB/T 2260), e.g. `44`; events of other provinces are refused. */
   readonly provinceCode: string;
+  /** The authority's name, printed on layout documents and paper cards (default: from the province code). */
+  readonly authorityName?: { readonly 'zh-CN': string; readonly en: string };
   /** HMAC secret shared with the registry's webhook sender (≥ 16 bytes). */
   readonly webhookSecret: string;
   /** Default 300 s. */

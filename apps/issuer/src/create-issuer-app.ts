@@ -32,8 +32,9 @@ import { KeyRing, type KeyRotationOptions } from './modules/keys/key-ring.js';
 import { KEY_MIGRATIONS } from './modules/keys/migrations.js';
 import { RotatingStatusListPublisher } from './modules/keys/rotating-status-list-publisher.js';
 import { registerKeyRoutes } from './modules/keys/routes.js';
+import { createPaperCardService } from './modules/paper/paper-card-service.js';
 import { createPersonDirectory } from './modules/persons/create-person-directory.js';
-import type { IssuanceService, PersonDirectory } from './modules/ports.js';
+import type { IssuanceService, PaperCardPrinter, PersonDirectory } from './modules/ports.js';
 import { registerStatusRoutes } from './modules/status/routes.js';
 import type { StatusListPublisher } from './modules/status/status-list-publisher.js';
 import { StatusLists } from './modules/status/status-lists.js';
@@ -78,6 +79,8 @@ export interface IssuerServices {
   readonly settings: IssuerSettings;
   readonly personDirectory: PersonDirectory;
   readonly issuance: IssuanceService;
+  /** Paper credentials as signed layout documents (ADR 0010). */
+  readonly paperCards: PaperCardPrinter;
   readonly lifecycle: LifecycleService;
   readonly intake: EventIntake;
   readonly processor: EventProcessor;
@@ -190,6 +193,18 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     ...(settings.maxBatchCopies !== undefined ? { maxCopies: settings.maxBatchCopies } : {}),
     ...(settings.sdJwtDecoys !== undefined ? { sdJwtDecoys: settings.sdJwtDecoys } : {}),
   });
+  const paperCards = createPaperCardService({
+    context,
+    platform,
+    signing: () => keys.current(),
+    issuerName: settings.authorityName ?? {
+      'zh-CN': `发证机关（${settings.provinceCode}）`,
+      en: `Issuing authority (${settings.provinceCode})`,
+    },
+    provinceCode: settings.provinceCode,
+    shardSize: settings.statusShardSize ?? DEFAULT_STATUS_SHARD_SIZE,
+    statusUriOf,
+  });
   const lifecycle = createLifecycleService(context);
   const authenticator = createAdminAuthenticator(settings.adminTokens ?? []);
 
@@ -228,6 +243,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     settings,
     personDirectory: createPersonDirectory(database.db),
     issuance,
+    paperCards,
     lifecycle,
     intake,
     processor,

@@ -79,7 +79,12 @@ export async function startProvince(options: StartProvinceOptions): Promise<Runn
       clerkOrigins: [registryUrl],
       secretHashKey: secrets.secretHashKey,
     }),
-    config: { publicBaseUrl: issuerUrl, provinceCode: code, webhookSecret: secrets.webhookSecret },
+    config: {
+      publicBaseUrl: issuerUrl,
+      provinceCode: code,
+      authorityName: province.name,
+      webhookSecret: secrets.webhookSecret,
+    },
     database: issuerDb,
     platform,
     clock,

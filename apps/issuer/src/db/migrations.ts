@@ -124,4 +124,28 @@ export const ISSUER_MIGRATIONS: Readonly<Record<string, DatabaseMigration>> = {
       }
     },
   },
+  '0002-create-paper-cards': {
+    async up(db, dialect) {
+      const t = columnTypes(dialect);
+      await db.schema
+        .createTable('paper_cards')
+        .addColumn('paper_card_id', t.text, (c) => c.primaryKey())
+        .addColumn('person_id', t.text, (c) => c.notNull().references('persons.person_id'))
+        .addColumn('purpose', t.text, (c) => c.notNull())
+        .addColumn('status_shard', t.integer, (c) => c.notNull().references('status_shards.shard_id'))
+        .addColumn('status_index', t.bigint, (c) => c.notNull())
+        .addColumn('status', t.integer, (c) => c.notNull())
+        .addColumn('issued_at', t.timestamp, (c) => c.notNull())
+        .addColumn('expires_at', t.timestamp, (c) => c.notNull())
+        .addCheckConstraint('paper_cards_status', sql`status in (0, 1, 2)`)
+        .execute();
+      await db.schema
+        .createIndex('paper_cards_status_entry')
+        .on('paper_cards')
+        .columns(['status_shard', 'status_index'])
+        .unique()
+        .execute();
+      await db.schema.createIndex('paper_cards_person').on('paper_cards').columns(['person_id', 'status']).execute();
+    },
+  },
 };

@@ -7,6 +7,7 @@ export interface IssuerDatabase {
   inbox: InboxTable;
   wallets: WalletsTable;
   credentials: CredentialsTable;
+  paper_cards: PaperCardsTable;
   status_shards: StatusShardsTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
@@ -49,6 +50,23 @@ export interface WalletsTable {
   device_key: string;
   state: 'active' | 'suspended';
   created_at: number;
+}
+
+/**
+ * Paper credentials printed at the counter (ADR 0010): no wallet, their own status entry; the
+ * person's card events change their status with the person's other credentials.
+ */
+export interface PaperCardsTable {
+  paper_card_id: string;
+  person_id: string;
+  /** `paper_basic` or `paper_with_portrait`. */
+  purpose: string;
+  status_shard: number;
+  status_index: number;
+  /** 0 valid, 1 invalid (revoked), 2 suspended. */
+  status: number;
+  issued_at: number;
+  expires_at: number;
 }
 
 export interface CredentialsTable {

@@ -90,3 +90,15 @@ export interface WalletControl {
    */
   findWallet?(walletId: string): Promise<{ personId: string; state: 'active' | 'suspended' } | undefined>;
 }
+
+/** Paper credentials printed as signed layout documents (ADR 0010; modules/paper). */
+export interface PaperCardPrinter {
+  /**
+   * Signs a paper credential for the person (its own status entry) and lays it out as a signed
+   * PDF. `ERR_ISSUER_CARD_NOT_ACTIVE`, `ERR_ISSUER_PERSON_SUSPENDED` as for any issuance.
+   */
+  print(
+    personId: string,
+    purpose?: 'paper_basic' | 'paper_with_portrait',
+  ): Promise<{ readonly paperCardId: string; readonly pdf: Uint8Array; readonly expiresAt: Date }>;
+}

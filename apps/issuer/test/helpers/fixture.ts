@@ -37,13 +37,21 @@ export const TOKENS = {
 export const platform: Platform = createNodePlatform();
 const random = (length: number): Uint8Array => new Uint8Array(randomBytes(length));
 
-/** A simulated registry with synthetic citizens of Guangdong, on a fixed clock. */
-export function createTestRegistry(seed: string, count = 20, clock: FixedClock = fixedClock(NOW)) {
+/**
+ * A simulated registry with synthetic citizens of Guangdong, on a fixed clock; portraits are an
+ * 8-byte stub unless `generated` (real synthetic JPEGs, for tests that lay portraits out).
+ */
+export function createTestRegistry(
+  seed: string,
+  count = 20,
+  clock: FixedClock = fixedClock(NOW),
+  portraits: 'stub' | 'generated' = 'stub',
+) {
   const registry: Registry = createRegistry({
     store: createInMemoryRegistryStore(),
     clock,
     random,
-    portraitOf: () => STUB_PORTRAIT,
+    ...(portraits === 'stub' ? { portraitOf: () => STUB_PORTRAIT } : {}),
   });
   const citizens: SyntheticCitizen[] = generateCitizens({ seed, province: PROVINCE, count });
   return { registry, citizens, clock };

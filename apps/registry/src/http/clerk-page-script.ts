@@ -49,7 +49,7 @@ export const CLERK_PAGE_SCRIPT = `'use strict';
     $('p-sequence').textContent = String(p.sequence);
     $('portrait').hidden = true;
     $('n-family').value = ''; $('n-given').value = ''; $('a-street').value = '';
-    if ($('activation')) { $('activation').hidden = p.card_state !== 'valid'; $('activation-code').textContent = ''; }
+    if ($('activation')) { $('activation').hidden = p.card_state !== 'valid'; $('activation-code').textContent = ''; $('paper-link').hidden = true; }
   }
 
   function open(id) { return call('GET', '/persons/' + encodeURIComponent(id)).then(show).catch(function () {}); }
@@ -120,6 +120,18 @@ export const CLERK_PAGE_SCRIPT = `'use strict';
       var base = issuerUrl.replace(/\\/+$/, '');
       call('POST', '/activation/codes', { person_id: current.person_id }, base)
         .then(function (r) { $('activation-code').textContent = r.activation_code || ''; })
+        .catch(function () {});
+    });
+    $('paper-button').addEventListener('click', function () {
+      if (!current || !current.card) return;
+      var base = issuerUrl.replace(/\\/+$/, '');
+      call('POST', '/paper-cards', { person_id: current.person_id }, base)
+        .then(function (blob) {
+          var link = $('paper-link');
+          if (link.href) URL.revokeObjectURL(link.href);
+          link.href = URL.createObjectURL(blob);
+          link.hidden = false;
+        })
         .catch(function () {});
     });
   }

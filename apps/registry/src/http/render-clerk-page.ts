@@ -44,6 +44,10 @@ export function renderClerkPage(options: ClerkPageOptions): string {
   <p>${e('activationNote')}</p>
   <button type="button" id="activation-button">${e('activationButton')}</button>
   <p>${e('activationCode')}: <output id="activation-code" class="code"></output></p>
+  <h2 id="paper-h">${e('paperHeading')}</h2>
+  <p>${e('paperNote')}</p>
+  <button type="button" id="paper-button">${e('paperButton')}</button>
+  <p><a id="paper-link" download="paper-card.pdf" hidden>${e('paperLink')}</a></p>
 </section>`;
   return `<!doctype html>
 <html lang="${options.lang}">

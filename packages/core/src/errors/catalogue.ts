@@ -145,6 +145,7 @@ export const ERROR_CATALOGUE = {
   ERR_ISSUER_PERSON_UNKNOWN: { status: 404, title: 'No person with this id at the issuer' },
   ERR_ISSUER_PERSON_SUSPENDED: { status: 409, title: 'The person’s credentials are suspended by an administrator' },
   ERR_ISSUER_WALLET_UNKNOWN: { status: 404, title: 'No wallet with this id for this person' },
+  ERR_ISSUER_PAPER_CARD_UNKNOWN: { status: 404, title: 'No paper card with this id' },
   ERR_ISSUER_WALLET_SUSPENDED: { status: 409, title: 'The wallet is suspended' },
   ERR_ISSUER_STATUS_SHARD_UNKNOWN: { status: 404, title: 'No status list with this id' },
   ERR_ISSUER_EVENT_PROVINCE: { status: 400, title: 'Registry event is for another province' },
@@ -289,6 +290,7 @@ export const ERROR_CATALOGUE = {
   ERR_LAYOUT_CREDENTIAL_MISSING: { status: 400, title: 'The layout document embeds no credential' },
   ERR_LAYOUT_CREDENTIAL_MISMATCH: { status: 400, title: 'The QR code and the embedded credential differ' },
   ERR_LAYOUT_CREDENTIAL_INVALID: { status: 400, title: 'The credential embedded in the layout document is not valid' },
+  ERR_LAYOUT_PORTRAIT_INVALID: { status: 400, title: 'The portrait is not a JPEG image that can be laid out' },
 
   // transparency log (packages/core/src/transparency, RFC 9162 §2.1): access-log Merkle tree, proofs, signed tree heads
   ERR_LOG_INDEX_RANGE: { status: 400, title: 'Leaf index or tree size is outside the log' },

@@ -85,7 +85,14 @@ export async function renderLayoutDocument(input: RenderLayoutInput): Promise<Ui
   const portrait = claims.portrait;
   let valueRight = width - MARGIN;
   if (portrait instanceof Uint8Array) {
-    const image = await doc.embedJpg(portrait);
+    let image: Awaited<ReturnType<typeof doc.embedJpg>>;
+    try {
+      image = await doc.embedJpg(portrait);
+    } catch (error) {
+      throw new ZzError('ERR_LAYOUT_PORTRAIT_INVALID', 'The portrait is not a JPEG image that can be laid out', {
+        cause: error,
+      });
+    }
     const box = { w: 110, h: 138 };
     const scale = Math.min(box.w / image.width, box.h / image.height);
     const [w, h] = [image.width * scale, image.height * scale];

@@ -12,6 +12,7 @@ export const ADMIN_PERMISSIONS = {
   'person.revoke': ['supervisor'],
   'wallet.suspend': ['clerk', 'supervisor'],
   'wallet.resume': ['clerk', 'supervisor'],
+  'paper_card.revoke': ['clerk', 'supervisor'],
   'audit.read': ['auditor', 'supervisor'],
 } as const satisfies Record<string, readonly AdminRole[]>;
 export type AdminAction = keyof typeof ADMIN_PERMISSIONS;

@@ -36,6 +36,8 @@ export interface LifecycleService {
   revokePerson(personId: string, by: AdminPrincipal, reason: string): Promise<LifecycleResult>;
   suspendWallet(walletId: string, by: AdminPrincipal, reason: string): Promise<LifecycleResult>;
   resumeWallet(walletId: string, by: AdminPrincipal, reason: string): Promise<LifecycleResult>;
+  /** Revokes one printed paper card (a lost or withdrawn print); the person's other credentials stay. */
+  revokePaperCard(paperCardId: string, by: AdminPrincipal, reason: string): Promise<LifecycleResult>;
 }
 
 export function createLifecycleService(context: IssuerContext): LifecycleService {
@@ -43,7 +45,7 @@ export function createLifecycleService(context: IssuerContext): LifecycleService
 
   const run = (
     action: AdminAction,
-    target: { type: 'person' | 'wallet'; id: string },
+    target: { type: 'person' | 'wallet' | 'paper_card'; id: string },
     by: AdminPrincipal,
     reason: string,
     work: (tx: Kysely<IssuerDatabase>, changes: StatusChange[], now: Date) => Promise<number>,
@@ -146,6 +148,28 @@ export function createLifecycleService(context: IssuerContext): LifecycleService
         );
         await notify(tx, [walletId], 'resumed', now);
         return n;
+      }),
+
+    revokePaperCard: (paperCardId, by, reason) =>
+      run('paper_card.revoke', { type: 'paper_card', id: paperCardId }, by, reason, async (tx, changes) => {
+        const row = await tx
+          .updateTable('paper_cards')
+          .set({ status: CREDENTIAL_STATUS.invalid })
+          .where('paper_card_id', '=', paperCardId)
+          .where('status', '!=', CREDENTIAL_STATUS.invalid)
+          .returning(['status_shard', 'status_index'])
+          .executeTakeFirst();
+        if (!row) {
+          const known = await tx
+            .selectFrom('paper_cards')
+            .select('paper_card_id')
+            .where('paper_card_id', '=', paperCardId)
+            .executeTakeFirst();
+          if (!known) throw new ZzError('ERR_ISSUER_PAPER_CARD_UNKNOWN', 'No paper card with this id');
+          return 0;
+        }
+        changes.push({ shardId: row.status_shard, index: Number(row.status_index), status: CREDENTIAL_STATUS.invalid });
+        return 1;
       }),
   };
 }

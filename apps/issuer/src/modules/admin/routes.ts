@@ -29,7 +29,7 @@ declare module 'fastify' {
   }
 }
 
-type Target = { type: 'person' | 'wallet'; param: 'personId' | 'walletId' };
+type Target = { type: 'person' | 'wallet' | 'paper_card'; param: 'personId' | 'walletId' | 'paperCardId' };
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -50,7 +50,7 @@ export async function registerAdminRoutes(app: HttpApp, options: AdminRoutesOpti
       const principal = authenticator.authenticate(typeof header === 'string' ? header : undefined);
       if (!authenticator.allows(principal, action)) {
         const params = (request.params ?? {}) as Record<string, unknown>;
-        const raw = params.personId ?? params.walletId;
+        const raw = params.personId ?? params.walletId ?? params.paperCardId;
         const at = context.clock();
         await appendAuditEntry(context.db, {
           id: newSortableId(context, 'au', at),
@@ -58,7 +58,13 @@ export async function registerAdminRoutes(app: HttpApp, options: AdminRoutesOpti
           actor: principal.actor,
           role: principal.role,
           action,
-          targetType: action.startsWith('wallet.') ? 'wallet' : action.startsWith('person.') ? 'person' : 'audit',
+          targetType: action.startsWith('wallet.')
+            ? 'wallet'
+            : action.startsWith('person.')
+              ? 'person'
+              : action.startsWith('paper_card.')
+                ? 'paper_card'
+                : 'audit',
           targetId: typeof raw === 'string' && SAFE_ID.test(raw) ? raw : '-',
           reason: null,
           outcome: 'denied',
@@ -136,6 +142,13 @@ export async function registerAdminRoutes(app: HttpApp, options: AdminRoutesOpti
       wallet,
       'Resume one device’s credentials (clerk, supervisor)',
       lifecycle.resumeWallet,
+    );
+    lifecycleRoute(
+      '/admin/paper-cards/:paperCardId/revoke',
+      'paper_card.revoke',
+      { type: 'paper_card', param: 'paperCardId' },
+      'Revoke one printed paper card — lost or withdrawn (clerk, supervisor)',
+      lifecycle.revokePaperCard,
     );
 
     scope.get(

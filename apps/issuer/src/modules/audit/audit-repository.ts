@@ -10,7 +10,7 @@ export interface AuditEntry {
   readonly role: string;
   /** e.g. `person.suspend`, `wallet.resume`, `audit.read`. */
   readonly action: string;
-  readonly targetType: 'person' | 'wallet' | 'audit' | 'key';
+  readonly targetType: 'person' | 'wallet' | 'paper_card' | 'audit' | 'key';
   /** Internal ids only. */
   readonly targetId: string;
   readonly reason: string | null;

@@ -101,10 +101,21 @@ export async function setCredentialStatus(
     )
     .returning(['status_shard', 'status_index'])
     .execute();
-  for (const row of rows) {
+  // a person's paper cards (no wallet) follow the person's card: revoked, suspended and resumed with it
+  const paper =
+    filter.personId !== undefined && filter.walletId === undefined
+      ? await db
+          .updateTable('paper_cards')
+          .set({ status: to })
+          .where('person_id', '=', filter.personId)
+          .where('status', 'in', [...filter.from])
+          .returning(['status_shard', 'status_index'])
+          .execute()
+      : [];
+  for (const row of [...rows, ...paper]) {
     if (row.status_shard !== null && row.status_index !== null) {
       changes.push({ shardId: row.status_shard, index: Number(row.status_index), status: to });
     }
   }
-  return rows.length;
+  return rows.length + paper.length;
 }

@@ -1,10 +1,10 @@
-import { type Platform, verifyProofJwt, ZzError } from '@zhengzhao/core';
+import type { Platform } from '@zhengzhao/core';
 import type { PersonDirectory, WalletControl } from '../ports.js';
 import type { ResolvedOid4vciConfig } from './config.js';
-import { walletIdOf } from './credential-service.js';
 import { type CreatedOffer, createOffer } from './offer-service.js';
 import type { Oid4vciRepository } from './repository.js';
 import type { RandomBytes, SecretHasher } from './secrets.js';
+import { withWalletProof } from './verify-wallet-proof.js';
 
 export interface RefreshServiceDeps {
   readonly repo: Oid4vciRepository;
@@ -29,32 +29,12 @@ export interface RefreshServiceDeps {
  * (`ERR_ISSUER_WALLET_SUSPENDED`: a lost phone stays cut off) or a card that is not active.
  */
 export function createRefreshService(deps: RefreshServiceDeps) {
-  const { repo, persons, wallets, config, hasher, clock, random, platform } = deps;
+  const { config, hasher, random } = deps;
   return {
     async refreshOffer(input: { walletId: string; proof: string }): Promise<CreatedOffer> {
-      const now = clock();
-      const verified = await verifyProofJwt(platform, input.proof, {
-        audience: config.credentialIssuer,
-        now,
-        maxAgeSeconds: config.nonceTtlSeconds,
-        allowedSuites: config.proofSuites,
-      });
-      if (typeof verified.nonce !== 'string') throw new ZzError('ERR_OID4VCI_INVALID_PROOF', 'The proof has no nonce');
-      if ((await walletIdOf(platform, verified.publicKey)) !== input.walletId) {
-        throw new ZzError('ERR_OID4VCI_INVALID_PROOF', 'The proof is signed by another key than this wallet’s');
-      }
-      const wallet = wallets.findWallet ? await wallets.findWallet(input.walletId) : undefined;
-      if (!wallet) throw new ZzError('ERR_ISSUER_WALLET_UNKNOWN');
-      if (wallet.state !== 'active') throw new ZzError('ERR_ISSUER_WALLET_SUSPENDED');
-      const person = await persons.get(wallet.personId);
-      if (!person) throw new ZzError('ERR_OID4VCI_PERSON_UNKNOWN');
-      if (person.cardState !== 'active') throw new ZzError('ERR_ISSUER_CARD_NOT_ACTIVE');
-      return repo.transaction(async (tx) => {
-        if (!(await tx.consumeNonce(hasher.hash('c_nonce', verified.nonce as string), now.getTime()))) {
-          throw new ZzError('ERR_OID4VCI_INVALID_NONCE', 'c_nonce is unknown, used or expired');
-        }
-        return createOffer(tx, { config, hasher, random }, person.personId, now.getTime());
-      });
+      return withWalletProof(deps, input, (person, tx) =>
+        createOffer(tx, { config, hasher, random }, person.personId, deps.clock().getTime()),
+      );
     },
   };
 }

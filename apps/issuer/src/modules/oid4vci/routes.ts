@@ -10,11 +10,12 @@ import {
 } from '@zhengzhao/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { IssuanceService, PersonDirectory, WalletControl } from '../ports.js';
+import type { IssuanceService, PaperCardPrinter, PersonDirectory, WalletControl } from '../ports.js';
 import { ActivationLockedError, createActivationService } from './activation-service.js';
 import { type Oid4vciConfig, resolveOid4vciConfig } from './config.js';
 import { createCredentialService } from './credential-service.js';
 import { FormParameters, MAX_FORM_BODY, parseFormBody } from './form-body.js';
+import { createLayoutDocumentService } from './layout-document-service.js';
 import { buildAuthorizationServerMetadata, buildCredentialIssuerMetadata } from './metadata.js';
 import { sendOAuthError } from './oauth-reply.js';
 import { createRefreshService } from './refresh-service.js';
@@ -24,8 +25,10 @@ import {
   ACTIVATION_REQUEST_SCHEMA,
   CREDENTIAL_REQUEST_SCHEMA,
   LOST_DEVICE_REQUEST_SCHEMA,
+  PAPER_CARD_REQUEST_SCHEMA,
   parseActivationCodeRequest,
   parseActivationRequest,
+  parsePaperCardRequest,
   parseWalletOfferRequest,
   TOKEN_REQUEST_SCHEMA,
   WALLET_OFFER_REQUEST_SCHEMA,
@@ -46,6 +49,8 @@ export interface Oid4vciDeps {
   readonly platform: Platform;
   /** The issuer's display in the metadata; default zh-CN and en names. */
   readonly display?: readonly Oid4vciDisplay[];
+  /** Paper cards and wallets' layout documents (`POST /paper-cards`, `POST /wallets/:id/layout-document`). */
+  readonly paperCards?: PaperCardPrinter;
 }
 
 // Bodies are checked by hand in schema.ts; the JSON Schemas only document them (no Ajv coercion).
@@ -103,15 +108,26 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
       reply.header('access-control-allow-origin', origin).header('vary', 'origin');
     }
   };
-  app.options(`${base}/activation/codes`, { schema: { hide: true } }, async (request, reply) => {
-    allowClerkOrigin(request.headers.origin, reply);
-    return reply
-      .code(204)
-      .header('access-control-allow-methods', 'POST')
-      .header('access-control-allow-headers', 'authorization, content-type')
-      .header('access-control-max-age', '600')
-      .send();
-  });
+  for (const path of ['/activation/codes', '/paper-cards']) {
+    app.options(`${base}${path}`, { schema: { hide: true } }, async (request, reply) => {
+      allowClerkOrigin(request.headers.origin, reply);
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'POST')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', '600')
+        .send();
+    });
+  }
+  /** The registry clerk's bearer token, or `ERR_OID4VCI_CLERK_UNAUTHORIZED`. */
+  const requireClerk = (request: FastifyRequest, reply: FastifyReply): void => {
+    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+    const given = match ? utf8Encode(hasher.hash('clerk_token', match[1] as string)) : undefined;
+    if (!given || !clerkHashes.some((h) => timingSafeEqual(h, given))) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new ZzError('ERR_OID4VCI_CLERK_UNAUTHORIZED');
+    }
+  };
 
   app.post(
     `${base}/activation/codes`,
@@ -126,12 +142,7 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
       },
     },
     async (request, reply) => {
-      const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-      const given = match ? utf8Encode(hasher.hash('clerk_token', match[1] as string)) : undefined;
-      if (!given || !clerkHashes.some((h) => timingSafeEqual(h, given))) {
-        reply.header('www-authenticate', 'Bearer');
-        throw new ZzError('ERR_OID4VCI_CLERK_UNAUTHORIZED');
-      }
+      requireClerk(request, reply);
       const created = await activation.createActivationCode(parseActivationCodeRequest(request.body));
       return reply.code(201).header('cache-control', 'no-store').send({
         person_id: created.personId,
@@ -223,6 +234,72 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
       });
     },
   );
+
+  const { paperCards } = deps;
+  if (paperCards) {
+    const layoutDocuments = createLayoutDocumentService({
+      ...common,
+      persons: deps.persons,
+      wallets: deps.wallets,
+      platform: deps.platform,
+      paperCards,
+    });
+    app.post(
+      `${base}/paper-cards`,
+      {
+        onRequest: async (request, reply) => allowClerkOrigin(request.headers.origin, reply),
+        bodyLimit: JSON_LIMIT,
+        validatorCompiler: passThrough,
+        schema: {
+          summary: 'Clerk: print a paper credential (signed PDF) for a person without a smartphone',
+          tags: ['paper cards'],
+          body: PAPER_CARD_REQUEST_SCHEMA,
+        },
+      },
+      async (request, reply) => {
+        requireClerk(request, reply);
+        const { personId, purpose } = parsePaperCardRequest(request.body);
+        const card = await paperCards.print(personId, purpose);
+        return reply
+          .code(201)
+          .header('cache-control', 'no-store')
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="paper-card-${card.paperCardId}.pdf"`)
+          .header('zz-paper-card-id', card.paperCardId)
+          .header('access-control-expose-headers', 'zz-paper-card-id')
+          .send(Buffer.from(card.pdf));
+      },
+    );
+    app.post(
+      `${base}/wallets/:walletId/layout-document`,
+      {
+        bodyLimit: PROOF_BYTES + JSON_LIMIT,
+        validatorCompiler: passThrough,
+        schema: {
+          summary: 'Wallet: the holder’s signed layout document (PDF), for a proof of the device key',
+          tags: ['wallets', 'paper cards'],
+          params: {
+            type: 'object',
+            properties: { walletId: { type: 'string', maxLength: 128 } },
+            required: ['walletId'],
+          },
+          body: WALLET_OFFER_REQUEST_SCHEMA,
+        },
+      },
+      async (request, reply) => {
+        const input = parseWalletOfferRequest((request.params as { walletId?: unknown }).walletId, request.body);
+        const card = await layoutDocuments.layoutDocument(input);
+        return reply
+          .code(201)
+          .header('cache-control', 'no-store')
+          .send({
+            layout_document: Buffer.from(card.pdf).toString('base64'),
+            paper_card_id: card.paperCardId,
+            expires_at: card.expiresAt.toISOString(),
+          });
+      },
+    );
+  }
 
   await app.register(async (oauth) => {
     const fallbackOf = (request: FastifyRequest): ErrorCode =>

@@ -153,3 +153,29 @@ export function parseCredentialRequest(body: unknown, batchSize: number): Parsed
   if (jwt.some((p) => typeof p !== 'string')) throw new ZzError(code, 'Every proof must be a string');
   return { configurationId: id as CredentialConfigurationId, proofs: jwt as string[] };
 }
+
+export const PAPER_CARD_REQUEST_SCHEMA = {
+  type: 'object',
+  properties: {
+    person_id: { type: 'string', description: 'The registry person id' },
+    purpose: { type: 'string', enum: ['paper_basic', 'paper_with_portrait'], description: 'Default paper_basic' },
+  },
+  required: ['person_id'],
+  additionalProperties: false,
+} as const;
+
+export function parsePaperCardRequest(body: unknown): {
+  personId: string;
+  purpose: 'paper_basic' | 'paper_with_portrait';
+} {
+  const b = object(body, 'ERR_INPUT_INVALID', 'body');
+  onlyKeys(b, ['person_id', 'purpose'], 'ERR_INPUT_INVALID');
+  if (typeof b.person_id !== 'string' || !PERSON_ID.test(b.person_id)) {
+    throw new ZzError('ERR_INPUT_INVALID', 'person_id is malformed');
+  }
+  const purpose = b.purpose ?? 'paper_basic';
+  if (purpose !== 'paper_basic' && purpose !== 'paper_with_portrait') {
+    throw new ZzError('ERR_INPUT_INVALID', 'purpose must be paper_basic or paper_with_portrait');
+  }
+  return { personId: b.person_id, purpose };
+}

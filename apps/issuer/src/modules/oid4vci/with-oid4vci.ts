@@ -45,6 +45,7 @@ export function withOid4vci(
         database: { db: services.context.db as unknown as Kysely<Oid4vciDatabase> },
         persons: services.personDirectory,
         issuance: services.issuance,
+        paperCards: services.paperCards,
         wallets: createWalletControl(services.context),
         clock: options.clock,
         random: (length) => options.platform.randomBytes(length),

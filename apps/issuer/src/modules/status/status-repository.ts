@@ -134,16 +134,26 @@ export async function listStatusShards(db: Kysely<IssuerDatabase>): Promise<Stat
   }));
 }
 
-/** The entries of a shard whose status is not VALID (to rebuild its list at start-up). */
+/** The entries of a shard whose status is not VALID — credentials and paper cards — to rebuild its list at start-up. */
 export async function listNonValidEntries(
   db: Kysely<IssuerDatabase>,
   shardId: number,
 ): Promise<{ index: number; status: number }[]> {
-  const rows = await db
-    .selectFrom('credentials')
-    .select(['status_index', 'status'])
-    .where('status_shard', '=', shardId)
-    .where('status', '!=', 0)
-    .execute();
-  return rows.filter((r) => r.status_index !== null).map((r) => ({ index: Number(r.status_index), status: r.status }));
+  const [credentials, paper] = await Promise.all([
+    db
+      .selectFrom('credentials')
+      .select(['status_index', 'status'])
+      .where('status_shard', '=', shardId)
+      .where('status', '!=', 0)
+      .execute(),
+    db
+      .selectFrom('paper_cards')
+      .select(['status_index', 'status'])
+      .where('status_shard', '=', shardId)
+      .where('status', '!=', 0)
+      .execute(),
+  ]);
+  return [...credentials, ...paper]
+    .filter((r) => r.status_index !== null)
+    .map((r) => ({ index: Number(r.status_index), status: r.status }));
 }
