@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeBase64url, decodeCertificatePem, encodeBase64url, encodeX5c, signJwsCompact } from '@zhengzhao/core';
+import {
+  decodeBase64,
+  decodeBase64url,
+  decodeCertificatePem,
+  encodeBase64url,
+  encodeX5c,
+  signJwsCompact,
+} from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
+import { validateLayoutDocument } from '@zhengzhao/layout';
 import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +139,16 @@ describe('document sharing (文件调用) with consent and a checked access log,
       expect(report.claims?.[EID]?.full_name).toBe(citizen.fullName);
       expect(report.claims?.[EID]).not.toHaveProperty('resident_address');
       expect((await agency.retrieve(firstId)).body.code).toBe('ERR_SHARE_ALREADY_RETRIEVED');
+      // with the signed layout document (PDF) of the card, which validates against the national trust list
+      expect(typeof got.body.layout_document).toBe('string');
+      const layout = await validateLayoutDocument(decodeBase64(String(got.body.layout_document)), {
+        platform: crypto,
+        trust: await verifier.trustSource(),
+        now: new Date(),
+        verifyCredential: (credential: string) => verifier.verify(credential),
+      });
+      expect(layout.checks.filter((check) => check.outcome === 'failed')).toEqual([]);
+      expect(layout.valid).toBe(true);
 
       // the holder sees who took what, each entry proven in the signed log
       await page.getByTestId('share-refresh').click();

@@ -315,6 +315,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
         throw new ZzError('ERR_TRUST_LIST_MISSING', 'No national trust list is held yet: refresh while online');
       return held.source.relyingPartyForCertificate(certificate, now());
     },
+    async trustSource() {
+      await ready();
+      return trust.source;
+    },
     async authenticateRelyingParty(chain) {
       await ready();
       if (!national) return undefined;

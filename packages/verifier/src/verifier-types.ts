@@ -155,6 +155,12 @@ export interface Verifier {
    * registration is read as {@link registeredReader} does. Returns the party and the leaf's
    * public key, to verify what the party signed. Undefined without a national trust list.
    */
+  /**
+   * The trust this verifier decides with now (the held national list's issuers, the trust bundle,
+   * or the given TrustSource), for checks the SDK does not run itself — the signer of a signed
+   * layout document (`@zhengzhao/layout`), for one.
+   */
+  trustSource(): Promise<TrustSource>;
   authenticateRelyingParty(
     chain: readonly Uint8Array[],
   ): Promise<{ readonly party: RegisteredRelyingParty; readonly publicKey: PublicKey } | undefined>;

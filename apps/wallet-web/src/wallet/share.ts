@@ -46,6 +46,8 @@ export function createShareActions(wallet: Wallet, config: AppConfig): ShareActi
     async shareApprove(request, credentialId, standingDays) {
       return (await client()).approve(request, {
         credentialId,
+        // the card's signed layout document (PDF) from its issuer travels with the release
+        layoutDocument: 'fromIssuer',
         ...(standingDays
           ? { kind: 'standing' as const, until: new Date(Date.now() + standingDays * 86_400_000) }
           : { kind: 'once' as const }),

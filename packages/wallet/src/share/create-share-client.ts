@@ -14,6 +14,7 @@ import { callIssuerJson } from '../issuer/call-issuer-json.js';
 import type { WalletStore } from '../store/wallet-store.js';
 import type { Wallet, WalletFetch } from '../wallet-types.js';
 import { type CheckedAccessLog, checkAccessLog, type HolderLogResponse } from './check-access-log.js';
+import { requestLayoutDocument } from './request-layout-document.js';
 import type { ShareConsent, ShareRegistration, ShareRequest } from './share-types.js';
 
 /** JWS `typ`s the sharing service expects (apps/share). */
@@ -39,8 +40,8 @@ export interface ApproveShareOptions {
   readonly until?: Date;
   /** Release fewer elements than asked (default: all requested). */
   readonly elements?: readonly string[];
-  /** The signed layout document (PDF bytes), when the wallet has one. */
-  readonly layoutDocument?: Uint8Array;
+  /** The signed layout document (PDF bytes) to attach; or `fromIssuer` to fetch the card's own now. */
+  readonly layoutDocument?: Uint8Array | 'fromIssuer';
 }
 
 /**
@@ -66,6 +67,12 @@ export function createShareClient(options: ShareClientOptions) {
     const value = await registration();
     if (!value) throw new ZzError('ERR_SHARE_AUTH_INVALID', 'This wallet has not registered for sharing yet');
     return value;
+  };
+
+  const cardOf = async (credentialId: string) => {
+    const card = (await wallet.credentials()).find((view) => view.credentialId === credentialId);
+    if (!card) throw new ZzError('ERR_WALLET_CREDENTIAL_UNKNOWN', 'No such card in the wallet');
+    return card;
   };
 
   const holderCall = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
@@ -135,6 +142,9 @@ export function createShareClient(options: ShareClientOptions) {
       if (kind === 'standing' && !(approval.until instanceof Date)) {
         throw new ZzError('ERR_INPUT_INVALID', 'A standing consent needs an end date');
       }
+      const card = await cardOf(approval.credentialId);
+      if (card.type !== request.doc_type)
+        throw new ZzError('ERR_INPUT_INVALID', 'The card is not of the requested type');
       const signer = await wallet.deviceSigner();
       const consent = await signJwsCompact(
         signer,
@@ -150,9 +160,18 @@ export function createShareClient(options: ShareClientOptions) {
           ...(kind === 'standing' ? { exp: Math.floor((approval.until as Date).getTime() / 1000) } : {}),
         },
       );
+      // fetched before a one-time copy is used up, so a failure here costs no copy
+      const layoutDocument =
+        approval.layoutDocument === 'fromIssuer'
+          ? await requestLayoutDocument(wallet.platform, {
+              issuer: card.issuer.url,
+              walletId: await wallet.walletId(),
+              deviceSigner: signer,
+              fetch: fetchFn,
+              now: clock(),
+            })
+          : approval.layoutDocument;
       const copy = await wallet.takeCopy(approval.credentialId, 'dc+sd-jwt');
-      if (copy.type !== request.doc_type)
-        throw new ZzError('ERR_INPUT_INVALID', 'The card is not of the requested type');
       const credential = await presentSdJwtVc(wallet.platform, copy.credential, {
         disclose: elements,
         now: clock(),
@@ -162,7 +181,7 @@ export function createShareClient(options: ShareClientOptions) {
       const result = await holderCall('POST', path, {
         consent,
         credential,
-        ...(approval.layoutDocument ? { layout_document: encodeBase64(approval.layoutDocument) } : {}),
+        ...(layoutDocument ? { layout_document: encodeBase64(layoutDocument) } : {}),
       });
       await wallet.recordTransaction({
         channel: 'share',

@@ -1,7 +1,7 @@
-import { callIssuer, createProofJwt, type Platform, type Signer, ZzError } from '@zhengzhao/core';
+import type { Platform, Signer } from '@zhengzhao/core';
 import { callIssuerJson } from '../issuer/call-issuer-json.js';
+import { deviceKeyProof } from '../issuer/device-key-proof.js';
 import { readIssuedOffer } from '../issuer/read-issued-offer.js';
-import { fetchIssuerMetadata } from '../receive/read-offer.js';
 import type { IssuedOffer, WalletFetch } from '../wallet-types.js';
 
 /**
@@ -15,21 +15,7 @@ export async function requestRefreshOffer(
   platform: Platform,
   options: { issuer: string; walletId: string; deviceSigner: Signer; fetch: WalletFetch; now: Date },
 ): Promise<IssuedOffer> {
-  const metadata = await fetchIssuerMetadata(options.fetch, options.issuer);
-  let nonce: string | undefined;
-  if (metadata.nonce_endpoint !== undefined) {
-    const { body } = await callIssuer(options.fetch, metadata.nonce_endpoint, { method: 'POST', maxLength: 16 * 1024 });
-    if (typeof body.c_nonce !== 'string' || body.c_nonce.length === 0) {
-      throw new ZzError('ERR_OID4VCI_ISSUER_RESPONSE', 'Nonce response has no c_nonce');
-    }
-    nonce = body.c_nonce;
-  }
-  const proof = await createProofJwt(platform, {
-    signer: options.deviceSigner,
-    audience: metadata.credential_issuer,
-    now: options.now,
-    ...(nonce !== undefined ? { nonce } : {}),
-  });
+  const proof = await deviceKeyProof(platform, options);
   const issuer = options.issuer.replace(/\/$/, '');
   const body = await callIssuerJson(options.fetch, `${issuer}/wallets/${encodeURIComponent(options.walletId)}/offer`, {
     method: 'POST',
