@@ -14,6 +14,8 @@ import { registerLoginPageRoutes } from './modules/login-page/routes.js';
 import { registerOid4vpRoutes } from './modules/oid4vp/routes.js';
 import { createPresentationService, type PresentationService, type RequestSigning } from './modules/oid4vp/service.js';
 import { SessionStore } from './modules/oid4vp/session-store.js';
+import { registerValidatePageRoutes } from './modules/validate-page/routes.js';
+import { createValidateService } from './modules/validate-page/validate-service.js';
 import { registerVerifyRoutes } from './modules/verify/routes.js';
 import { createVerifyService, type VerifyService } from './modules/verify/service.js';
 import { createVerificationEngine, type VerificationEngine } from './modules/verify/verification-engine.js';
@@ -77,6 +79,8 @@ export interface CreateVerifierServiceAppOptions {
   readonly freshnessSeconds?: number;
   /** Serve the demo login page at `/` (default true). */
   readonly loginPage?: boolean;
+  /** Budget of `POST /validate` (the public validation page) per client address; default 30 a minute. */
+  readonly validateRateLimit?: RateLimitSettings;
 }
 
 /** The services behind the routes, for tests and tools. */
@@ -176,7 +180,13 @@ export async function createVerifierServiceApp(options: CreateVerifierServiceApp
     sessionRateLimit: options.sessionRateLimit ?? { max: 30, windowMs: MINUTE },
     pollRateLimit: options.pollRateLimit ?? { max: 600, windowMs: MINUTE },
   });
-  if (options.loginPage !== false) registerLoginPageRoutes(app);
+  if (options.loginPage !== false) {
+    registerLoginPageRoutes(app);
+    registerValidatePageRoutes(app, {
+      service: createValidateService(engine, platform, clock),
+      rateLimit: options.validateRateLimit ?? { max: 30, windowMs: MINUTE },
+    });
+  }
 
   const sweeper = setInterval(() => sessions.sweep(), 30_000);
   sweeper.unref();

@@ -47,6 +47,8 @@ export interface VerificationEngine {
   cacheState(): CacheState;
   /** Resolves once the persisted cache is loaded; rejects when the store fails. */
   ready(): Promise<void>;
+  /** The trust the engine decides with now (to check the signer of a layout document). */
+  trustSource(): Promise<TrustSource>;
 }
 
 export interface VerificationEngineOptions {
@@ -91,5 +93,6 @@ export function createVerificationEngine(options: VerificationEngineOptions): Ve
     refresh: () => verifier.refresh(),
     cacheState: () => verifier.cacheState(),
     ready: () => verifier.ready(),
+    trustSource: () => verifier.trustSource(),
   };
 }

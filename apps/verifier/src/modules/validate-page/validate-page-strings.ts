@@ -1,0 +1,53 @@
+/** The validation page's text, zh-CN first. */
+export const VALIDATE_PAGE_STRINGS = {
+  'zh-CN': {
+    title: '证照校验',
+    intro:
+      '选择一份电子证照版式文件（PDF），核验其电子签名、签发机关和所含证照的状态。文件只在本次核验中使用，不会保存。',
+    chooseFile: '选择证照文件（PDF）',
+    validate: '开始核验',
+    validating: '正在核验…',
+    valid: '核验通过：文件未被篡改，由可信的签发机关签发，证照有效。',
+    invalid: '核验未通过：请勿采信此文件。',
+    paper: '这是纸质凭证：请核对持证人与照片或其身份证件。',
+    signer: '签名者',
+    signingTime: '签名时间',
+    issuer: '签发机关',
+    checks: '逐项检查',
+    claims: '证照信息',
+    failedBecause: '原因',
+    notPdf: '所选文件不是 PDF。',
+    failed: '无法核验：{code}',
+    switchLanguage: 'English',
+    noscript: '本页面需要启用 JavaScript。也可使用命令行：zz validate <文件>。',
+    outcomeOk: '通过',
+    outcomeFailed: '未通过',
+    outcomeSkipped: '未执行',
+  },
+  en: {
+    title: 'Validate a licence document',
+    intro:
+      'Choose a signed licence layout document (PDF) to check its digital signature, its issuer and the status of the licence it carries. The file is used for this check only and not kept.',
+    chooseFile: 'Choose the document (PDF)',
+    validate: 'Validate',
+    validating: 'Validating…',
+    valid: 'Valid: the file is unchanged, signed by a trusted issuing authority, and the licence is valid.',
+    invalid: 'Not valid: do not rely on this file.',
+    paper: 'This is a paper credential: compare the holder with the portrait or their ID card.',
+    signer: 'Signed by',
+    signingTime: 'Signed at',
+    issuer: 'Issuing authority',
+    checks: 'Checks',
+    claims: 'Licence data',
+    failedBecause: 'Reason',
+    notPdf: 'The chosen file is not a PDF.',
+    failed: 'Could not validate: {code}',
+    switchLanguage: '中文',
+    noscript: 'This page needs JavaScript. You can also run: zz validate <file>.',
+    outcomeOk: 'passed',
+    outcomeFailed: 'failed',
+    outcomeSkipped: 'not run',
+  },
+} as const;
+
+export type ValidatePageLanguage = keyof typeof VALIDATE_PAGE_STRINGS;
