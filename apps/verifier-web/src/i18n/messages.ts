@@ -101,6 +101,10 @@ const zhCN = {
 
   // paper credential (ADR 0010): printed, bound to no phone
   'paper.badge': '纸质凭证',
+  // guardian delegation (ADR 0011): a guardian's phone presented a ward's credential
+  'delegation.badge': '由监护人代为出示',
+  'delegation.guardian': '监护人：{name}（{relationship}），监护关系有效期至 {until}',
+  'delegation.invalid': '监护关系核验未通过：不得代为出示',
   'paper.comparePortrait': '未绑定手机：请核对持证人面部与下方二维码中的照片（纸上印的照片不作依据）',
   'paper.compareIdCard': '未绑定手机，二维码中没有照片：请查验持证人的居民身份证原件',
 
@@ -243,6 +247,9 @@ const en: Record<MessageKey, string> = {
   'format.zz1-paper': 'Paper credential QR (ZZ1)',
 
   'paper.badge': 'Paper credential',
+  'delegation.badge': 'Presented by a guardian',
+  'delegation.guardian': 'Guardian: {name} ({relationship}); the delegation is valid until {until}',
+  'delegation.invalid': 'The guardianship did not verify: the credential may not be presented on the ward’s behalf',
   'paper.comparePortrait':
     'Not bound to a phone: compare the holder’s face with the portrait from the QR code below (a photo printed on the paper does not count)',
   'paper.compareIdCard':

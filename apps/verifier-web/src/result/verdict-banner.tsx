@@ -2,6 +2,7 @@ import { useTranslator } from '../i18n/locale-context.js';
 import type { PurposePreset } from '../purposes/purpose-presets.js';
 import type { ProximityPhase } from '../verification/verifier-client.js';
 import type { Decision, ScanOutcome } from './decide-verdict.js';
+import { DelegationBadge } from './delegation-badge.js';
 import { PaperBadge } from './paper-badge.js';
 import { useReasonText } from './result-view.js';
 
@@ -49,6 +50,7 @@ function DoneBanner({
         </p>
       )}
       <PaperBadge outcome={outcome} />
+      <DelegationBadge outcome={outcome} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { VerificationReport } from '@zhengzhao/core';
-import type { VerifierReport } from '@zhengzhao/verifier';
+import type { DelegationSection, VerifierReport } from '@zhengzhao/verifier';
 
 /** How old the data behind a result was. */
 export interface CacheAges {
@@ -18,6 +18,8 @@ export interface IssuerName {
 export type CounterReport = VerificationReport & {
   readonly cache: CacheAges;
   readonly issuerName?: IssuerName;
+  /** A guardian presented the ward's credential under this delegation (ADR 0011). */
+  readonly delegation?: DelegationSection;
 };
 
 const ages = (report: VerifierReport): CacheAges => ({
