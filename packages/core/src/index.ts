@@ -104,6 +104,7 @@ export type {
 } from './trust/trust-source.js';
 export * from './trust-list/index.js';
 // verification reports
+export { CheckRunner, type NamedCheckResult } from './verify/check-runner.js';
 export {
   CHECK_IDS,
   type CheckId,

@@ -1,5 +1,4 @@
-import type { ErrorCode } from '../errors/catalogue.js';
-import { ZzError } from '../errors/zz-error.js';
+import { type CheckOutcome, CheckRunner, type NamedCheckResult } from './check-runner.js';
 
 /**
  * The named checks of a verification (DESIGN.md §5), in the order they run. Order is a security
@@ -22,16 +21,9 @@ export const CHECK_IDS = [
 
 export type CheckId = (typeof CHECK_IDS)[number];
 
-export type CheckOutcome = 'ok' | 'failed' | 'skipped';
+export type { CheckOutcome };
 
-export interface CheckResult {
-  readonly id: CheckId;
-  readonly outcome: CheckOutcome;
-  /** The stable error code when `outcome` is `failed`. */
-  readonly code?: ErrorCode;
-  /** A short reason for people; never personal data. */
-  readonly reason?: string;
-}
+export type CheckResult = NamedCheckResult<CheckId>;
 
 /** Which kind of presentation was verified. */
 export type PresentationFormat = 'mdoc-device-response' | 'sd-jwt-vc' | 'zz1-qr' | 'mdoc-issuer-signed';
@@ -67,45 +59,12 @@ export interface VerificationReport {
 }
 
 /**
- * Collects check results in order. `run` executes one check; a ZzError fails it with its code,
- * and every later check is marked skipped, so a report never says more than was proven.
+ * Collects check results in order (`CheckRunner` over the verification's check ids): a failed
+ * check skips every later one, and a failed report carries no claims.
  */
-export class ReportBuilder {
-  private readonly results: CheckResult[] = [];
-  private failedAt: CheckId | undefined;
-
-  get failed(): boolean {
-    return this.failedAt !== undefined;
-  }
-
-  /** Runs `check` unless an earlier one failed. Returns its value, or undefined when it failed. */
-  async run<T>(id: CheckId, check: () => Promise<T> | T): Promise<T | undefined> {
-    if (this.failedAt) {
-      this.results.push({ id, outcome: 'skipped', reason: `not run: ${this.failedAt} failed` });
-      return undefined;
-    }
-    try {
-      const value = await check();
-      this.results.push({ id, outcome: 'ok' });
-      return value;
-    } catch (error) {
-      this.failedAt = id;
-      const code: ErrorCode = error instanceof ZzError ? error.code : 'ERR_CRYPTO_OPERATION';
-      const reason = error instanceof ZzError ? error.message : 'Unexpected error during verification';
-      this.results.push({ id, outcome: 'failed', code, reason });
-      return undefined;
-    }
-  }
-
-  /** Records a check that policy did not ask for. */
-  skip(id: CheckId, reason: string): void {
-    this.results.push({ id, outcome: 'skipped', reason });
-  }
-
-  /** Records a failure found outside `run` (for example, unreadable input). */
-  fail(id: CheckId, error: ZzError): void {
-    this.failedAt ??= id;
-    this.results.push({ id, outcome: 'failed', code: error.code, reason: error.message });
+export class ReportBuilder extends CheckRunner<CheckId> {
+  constructor() {
+    super({ code: 'ERR_CRYPTO_OPERATION', reason: 'Unexpected error during verification' });
   }
 
   finish(base: Omit<VerificationReport, 'valid' | 'checks'>): VerificationReport {

@@ -1,4 +1,4 @@
-import { type ErrorCode, type IssuerInfo, ZzError } from '@zhengzhao/core';
+import { CheckRunner, type IssuerInfo, type NamedCheckResult } from '@zhengzhao/core';
 
 /**
  * The named checks of a layout-document validation, in the order they run (the order is a
@@ -16,14 +16,7 @@ export const LAYOUT_CHECK_IDS = [
 
 export type LayoutCheckId = (typeof LAYOUT_CHECK_IDS)[number];
 
-export interface LayoutCheckResult {
-  readonly id: LayoutCheckId;
-  readonly outcome: 'ok' | 'failed' | 'skipped';
-  /** The stable error code when `outcome` is `failed`. */
-  readonly code?: ErrorCode;
-  /** A short reason for people; never personal data. */
-  readonly reason?: string;
-}
+export type LayoutCheckResult = NamedCheckResult<LayoutCheckId>;
 
 /** What the caller's credential verifier returns: any report with `valid` and named checks will do. */
 export interface CredentialReportLike {
@@ -43,35 +36,10 @@ export interface LayoutValidationReport<R extends CredentialReportLike = Credent
   readonly checks: readonly LayoutCheckResult[];
 }
 
-/** Collects checks in order; a failure marks every later check skipped (as core's ReportBuilder). */
-export class LayoutReportBuilder {
-  private readonly results: LayoutCheckResult[] = [];
-  private failedAt: LayoutCheckId | undefined;
-
-  get failed(): boolean {
-    return this.failedAt !== undefined;
-  }
-
-  async run<T>(id: LayoutCheckId, check: () => Promise<T> | T): Promise<T | undefined> {
-    if (this.failedAt) {
-      this.results.push({ id, outcome: 'skipped', reason: `not run: ${this.failedAt} failed` });
-      return undefined;
-    }
-    try {
-      const value = await check();
-      this.results.push({ id, outcome: 'ok' });
-      return value;
-    } catch (error) {
-      this.failedAt = id;
-      const code: ErrorCode = error instanceof ZzError ? error.code : 'ERR_PDF_MALFORMED';
-      const reason = error instanceof ZzError ? error.message : 'Unexpected error while reading the document';
-      this.results.push({ id, outcome: 'failed', code, reason });
-      return undefined;
-    }
-  }
-
-  skip(id: LayoutCheckId, reason: string): void {
-    this.results.push({ id, outcome: 'skipped', reason });
+/** Collects checks in order; a failure marks every later check skipped (core's `CheckRunner`). */
+export class LayoutReportBuilder extends CheckRunner<LayoutCheckId> {
+  constructor() {
+    super({ code: 'ERR_PDF_MALFORMED', reason: 'Unexpected error while reading the document' });
   }
 
   finish<R extends CredentialReportLike>(

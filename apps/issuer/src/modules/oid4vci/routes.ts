@@ -57,6 +57,11 @@ export interface Oid4vciDeps {
 const passThrough = () => (value: unknown) => ({ value });
 const JSON_LIMIT = 4 * 1024;
 const PROOF_BYTES = 8 * 1024;
+const WALLET_PARAMS_SCHEMA = {
+  type: 'object',
+  properties: { walletId: { type: 'string', maxLength: 128 } },
+  required: ['walletId'],
+} as const;
 
 /**
  * Registers the OpenID4VCI 1.0 issuer (pre-authorized code flow) and wallet activation:
@@ -215,11 +220,7 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
       schema: {
         summary: 'Wallet: a fresh offer after a refresh notification, for a proof of the device key',
         tags: ['wallets', 'oid4vci'],
-        params: {
-          type: 'object',
-          properties: { walletId: { type: 'string', maxLength: 128 } },
-          required: ['walletId'],
-        },
+        params: WALLET_PARAMS_SCHEMA,
         body: WALLET_OFFER_REQUEST_SCHEMA,
       },
     },
@@ -278,11 +279,7 @@ export async function registerOid4vciRoutes(app: FastifyInstance, deps: Oid4vciD
         schema: {
           summary: 'Wallet: the holder’s signed layout document (PDF), for a proof of the device key',
           tags: ['wallets', 'paper cards'],
-          params: {
-            type: 'object',
-            properties: { walletId: { type: 'string', maxLength: 128 } },
-            required: ['walletId'],
-          },
+          params: WALLET_PARAMS_SCHEMA,
           body: WALLET_OFFER_REQUEST_SCHEMA,
         },
       },
