@@ -11,6 +11,12 @@ export interface IssuerSettings {
   readonly publicBaseUrl: string;
   /** Two-digit province code (GB/T 2260), e.g. `44`; events of other provinces are refused. */
   readonly provinceCode: string;
+  /**
+   * The catalog credential type this authority issues: `cn.gov.eid.1` (public security, the
+   * default) or another the issuer can derive from the registry's records (`cn.gov.sscard.1`, a
+   * human-resources and social-security department).
+   */
+  readonly credentialType?: string;
   /** The authority's name, printed on layout documents and paper cards (default: from the province code). */
   readonly authorityName?: { readonly 'zh-CN': string; readonly en: string };
   /** HMAC secret shared with the registry's webhook sender (≥ 16 bytes). */

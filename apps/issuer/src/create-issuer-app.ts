@@ -1,4 +1,4 @@
-import { type Platform, type Signer, ZzError } from '@zhengzhao/core';
+import { type Platform, RESIDENT_ID_TYPE_ID, type Signer, ZzError } from '@zhengzhao/core';
 import {
   connectNats,
   createHttpApp,
@@ -18,6 +18,7 @@ import type { IssuerDatabase } from './db/schema.js';
 import { createAdminAuthenticator } from './modules/admin/admin-auth.js';
 import { createLifecycleService, type LifecycleService } from './modules/admin/lifecycle-service.js';
 import { registerAdminRoutes } from './modules/admin/routes.js';
+import { credentialProfileFor } from './modules/credentials/credential-profiles.js';
 import { createIssuanceService } from './modules/credentials/issuance-service.js';
 import { createEventIntake, type EventIntake } from './modules/events/event-intake.js';
 import { EventProcessor } from './modules/events/event-processor.js';
@@ -34,7 +35,7 @@ import { RotatingStatusListPublisher } from './modules/keys/rotating-status-list
 import { registerKeyRoutes } from './modules/keys/routes.js';
 import { createPaperCardService } from './modules/paper/paper-card-service.js';
 import { createPersonDirectory } from './modules/persons/create-person-directory.js';
-import type { IssuanceService, PaperCardPrinter, PersonDirectory } from './modules/ports.js';
+import type { CredentialProfile, IssuanceService, PaperCardPrinter, PersonDirectory } from './modules/ports.js';
 import { registerStatusRoutes } from './modules/status/routes.js';
 import type { StatusListPublisher } from './modules/status/status-list-publisher.js';
 import { StatusLists } from './modules/status/status-lists.js';
@@ -79,8 +80,10 @@ export interface IssuerServices {
   readonly settings: IssuerSettings;
   readonly personDirectory: PersonDirectory;
   readonly issuance: IssuanceService;
-  /** Paper credentials as signed layout documents (ADR 0010). */
-  readonly paperCards: PaperCardPrinter;
+  /** What the issuer issues: its credential type and configurations. */
+  readonly profile: CredentialProfile;
+  /** Paper credentials as signed layout documents (ADR 0010); e-ID issuers only. */
+  readonly paperCards?: PaperCardPrinter;
   readonly lifecycle: LifecycleService;
   readonly intake: EventIntake;
   readonly processor: EventProcessor;
@@ -180,12 +183,19 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     ttlSeconds: settings.statusListTtlSeconds ?? 300,
     lifetimeSeconds: settings.statusListLifetimeSeconds ?? 86_400,
   });
+  const profile = credentialProfileFor(settings.credentialType);
+  const authorityName = settings.authorityName ?? {
+    'zh-CN': `发证机关（${settings.provinceCode}）`,
+    en: `Issuing authority (${settings.provinceCode})`,
+  };
   const issuance = createIssuanceService({
     context,
     platform,
     signing: () => keys.current(),
     credentialIssuer: base,
     provinceCode: settings.provinceCode,
+    profile,
+    authorityName: authorityName['zh-CN'],
     shardSize: settings.statusShardSize ?? DEFAULT_STATUS_SHARD_SIZE,
     statusUriOf,
     ...(settings.credentialValidityDays !== undefined ? { validityDays: settings.credentialValidityDays } : {}),
@@ -197,10 +207,7 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     context,
     platform,
     signing: () => keys.current(),
-    issuerName: settings.authorityName ?? {
-      'zh-CN': `发证机关（${settings.provinceCode}）`,
-      en: `Issuing authority (${settings.provinceCode})`,
-    },
+    issuerName: authorityName,
     provinceCode: settings.provinceCode,
     shardSize: settings.statusShardSize ?? DEFAULT_STATUS_SHARD_SIZE,
     statusUriOf,
@@ -243,7 +250,8 @@ export async function createIssuerApp(options: CreateIssuerAppOptions): Promise<
     settings,
     personDirectory: createPersonDirectory(database.db),
     issuance,
-    paperCards,
+    profile,
+    ...(profile.typeId === RESIDENT_ID_TYPE_ID ? { paperCards } : {}),
     lifecycle,
     intake,
     processor,

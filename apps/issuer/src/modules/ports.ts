@@ -6,15 +6,38 @@ import type { PublicKey } from '@zhengzhao/core';
  * them. Either side is tested against fakes of the other.
  */
 
-/** The credential configurations this issuer offers (OpenID4VCI `credential_configuration_id`). */
-export type CredentialConfigurationId = 'eid_mdoc' | 'eid_sd_jwt' | 'eid_qr_hotel' | 'eid_qr_age_over_18';
+/** A credential configuration this issuer offers (OpenID4VCI `credential_configuration_id`). */
+export type CredentialConfigurationId = string;
 
+/** The resident e-ID's configurations (the default profile). */
 export const CREDENTIAL_CONFIGURATION_IDS: readonly CredentialConfigurationId[] = [
   'eid_mdoc',
   'eid_sd_jwt',
   'eid_qr_hotel',
   'eid_qr_age_over_18',
 ];
+
+/** One configuration of a {@link CredentialProfile}. */
+export interface CredentialConfigurationSpec {
+  readonly id: CredentialConfigurationId;
+  readonly format: CredentialFormat;
+  /** The QR purpose set of a `zz1_qr` configuration. */
+  readonly qrPurpose?: string;
+  /** False for short-lived credentials without a status list entry (the age QR). */
+  readonly statusReference: boolean;
+  /** Display suffix of the configuration, e.g. "（mdoc）". */
+  readonly displaySuffix: { readonly 'zh-CN': string; readonly en: string };
+}
+
+/**
+ * What an issuer issues: one credential type of the catalog and its configurations. The resident
+ * e-ID issuer (public security) is the default; another kind of authority (human resources and
+ * social security, say) runs the same code with its own type, keys and trust-list entry.
+ */
+export interface CredentialProfile {
+  readonly typeId: string;
+  readonly configurations: readonly CredentialConfigurationSpec[];
+}
 
 /** How a credential travels in an OpenID4VCI credential response. */
 export type CredentialFormat = 'mso_mdoc' | 'dc+sd-jwt' | 'zz1_qr';

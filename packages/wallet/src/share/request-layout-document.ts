@@ -1,5 +1,6 @@
 import { decodeBase64, type Platform, type Signer, ZzError } from '@zhengzhao/core';
 import { callIssuerJson } from '../issuer/call-issuer-json.js';
+import { IssuerRefusal } from '../issuer/issuer-refusal.js';
 import { deviceKeyProof } from '../issuer/device-key-proof.js';
 import type { WalletFetch } from '../wallet-types.js';
 
@@ -9,19 +10,27 @@ const MAX_LAYOUT_BYTES = 4 * 1024 * 1024;
 /**
  * The holder's signed layout document (证照版式文件, a PDF with the credential as QR and
  * attachment) from the card's issuer: `POST {issuer}/wallets/{walletId}/layout-document` with a
- * key proof. The wallet attaches it to a consented release; it does not keep it.
+ * key proof. The wallet attaches it to a consented release; it does not keep it. Undefined when
+ * the issuer makes none (404).
  */
 export async function requestLayoutDocument(
   platform: Platform,
   options: { issuer: string; walletId: string; deviceSigner: Signer; fetch: WalletFetch; now: Date },
-): Promise<Uint8Array> {
+): Promise<Uint8Array | undefined> {
   const proof = await deviceKeyProof(platform, options);
   const issuer = options.issuer.replace(/\/$/, '');
-  const body = await callIssuerJson(
-    options.fetch,
-    `${issuer}/wallets/${encodeURIComponent(options.walletId)}/layout-document`,
-    { method: 'POST', body: { proof }, maxLength: (MAX_LAYOUT_BYTES * 4) / 3 + 1024, timeoutMs: 30_000 },
-  );
+  let body: Record<string, unknown>;
+  try {
+    body = await callIssuerJson(
+      options.fetch,
+      `${issuer}/wallets/${encodeURIComponent(options.walletId)}/layout-document`,
+      { method: 'POST', body: { proof }, maxLength: (MAX_LAYOUT_BYTES * 4) / 3 + 1024, timeoutMs: 30_000 },
+    );
+  } catch (error) {
+    // an authority that makes no layout documents (its licence has no paper form yet)
+    if (error instanceof IssuerRefusal && error.httpStatus === 404) return undefined;
+    throw error;
+  }
   if (typeof body.layout_document !== 'string') {
     throw new ZzError('ERR_WALLET_SYNC_FAILED', 'The issuer answered without a layout document');
   }

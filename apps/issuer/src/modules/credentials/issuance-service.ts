@@ -2,22 +2,18 @@ import { assertPublicKey, type Platform, type PublicKey, ZzError } from '@zhengz
 import { type IssuerContext, inTransaction, lockRows, newId } from '../../context.js';
 import type { IssuerSigning } from '../../signing.js';
 import { getPerson } from '../persons/person-repository.js';
-import {
-  CREDENTIAL_CONFIGURATION_IDS,
-  type CredentialConfigurationId,
-  type IssuanceService,
-  type IssueBatchRequest,
-  type IssuedCredential,
+import type {
+  CredentialConfigurationId,
+  CredentialProfile,
+  IssuanceService,
+  IssueBatchRequest,
+  IssuedCredential,
 } from '../ports.js';
 import { allocateStatusEntries } from '../status/status-repository.js';
 import { findWallet, insertWallet } from '../wallets/wallet-repository.js';
+import { claimsForProfile, configurationOf, RESIDENT_ID_PROFILE } from './credential-profiles.js';
 import { type CredentialRecord, insertCredentials } from './credential-repository.js';
-import {
-  claimsForIssuance,
-  FORMAT_OF_CONFIGURATION,
-  hasStatusReference,
-  signCredentialCopy,
-} from './sign-credential-copy.js';
+import { signCredentialCopy } from './sign-credential-copy.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,6 +27,10 @@ export interface IssuanceServiceOptions {
   /** Credential issuer URL (SD-JWT `iss`). */
   readonly credentialIssuer: string;
   readonly provinceCode: string;
+  /** What this issuer issues; default the resident e-ID. */
+  readonly profile?: CredentialProfile;
+  /** The authority's name, printed in derived licences (`issuing_authority`). */
+  readonly authorityName?: string;
   /** Entries of each new status shard. */
   readonly shardSize: number;
   /** Published URI of a shard: `<base>/status/<shardId>`. */
@@ -59,13 +59,16 @@ export function createIssuanceService(options: IssuanceServiceOptions): Issuance
   const ageQrMs = (options.ageQrValidityHours ?? 72) * HOUR;
   const maxCopies = options.maxCopies ?? 100;
   const sdJwtDecoys = options.sdJwtDecoys ?? 8;
+  const profile = options.profile ?? RESIDENT_ID_PROFILE;
+  const authority = { name: options.authorityName ?? '', provinceCode: options.provinceCode };
 
   return {
     async issueBatch(request: IssueBatchRequest): Promise<IssuedCredential[]> {
-      const { personId, walletId, configurationId, deviceKeys } = checkRequest(request, maxCopies);
+      const { personId, walletId, configurationId, deviceKeys } = checkRequest(request, maxCopies, profile);
+      const configuration = configurationOf(profile, configurationId);
       const now = context.clock();
-      const expiresAt = new Date(now.getTime() + (configurationId === 'eid_qr_age_over_18' ? ageQrMs : validityMs));
-      const format = FORMAT_OF_CONFIGURATION[configurationId];
+      const expiresAt = new Date(now.getTime() + (configuration.statusReference ? validityMs : ageQrMs));
+      const { format } = configuration;
 
       const { claims, records, uris } = await inTransaction(context, async (tx) => {
         const person = await getPerson(tx, personId, { forUpdate: lockRows(context) });
@@ -73,7 +76,7 @@ export function createIssuanceService(options: IssuanceServiceOptions): Issuance
           throw new ZzError('ERR_ISSUER_CARD_NOT_ACTIVE', 'The person’s card is not active');
         }
         if (person.suspended) throw new ZzError('ERR_ISSUER_PERSON_SUSPENDED', 'The person is suspended');
-        const claims = claimsForIssuance(person.claims, now);
+        const claims = claimsForProfile(profile, person.claims, person, authority, now);
         const wallet = await findWallet(tx, walletId, { forUpdate: lockRows(context) });
         if (!wallet) {
           await insertWallet(tx, { walletId, personId, deviceKey: deviceKeys[0] as PublicKey, now });
@@ -82,7 +85,7 @@ export function createIssuanceService(options: IssuanceServiceOptions): Issuance
         } else if (wallet.state !== 'active') {
           throw new ZzError('ERR_ISSUER_WALLET_SUSPENDED', 'The wallet is suspended');
         }
-        const entries = hasStatusReference(configurationId)
+        const entries = configuration.statusReference
           ? await allocateStatusEntries(tx, deviceKeys.length, {
               shardSize: options.shardSize,
               uriOf: options.statusUriOf,
@@ -117,7 +120,8 @@ export function createIssuanceService(options: IssuanceServiceOptions): Issuance
           const credential = await signCredentialCopy({
             platform,
             signing,
-            configurationId,
+            typeId: profile.typeId,
+            configuration,
             claims,
             deviceKey: deviceKeys[i] as PublicKey,
             ...(uri !== undefined && record.statusIndex !== null ? { status: { idx: record.statusIndex, uri } } : {}),
@@ -137,6 +141,7 @@ export function createIssuanceService(options: IssuanceServiceOptions): Issuance
 function checkRequest(
   request: IssueBatchRequest,
   maxCopies: number,
+  profile: CredentialProfile,
 ): { personId: string; walletId: string; configurationId: CredentialConfigurationId; deviceKeys: PublicKey[] } {
   const bad = (message: string): never => {
     throw new ZzError('ERR_INPUT_INVALID', message);
@@ -146,7 +151,7 @@ function checkRequest(
   const isId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
   if (!isId(personId)) bad('personId must be an id');
   if (!isId(walletId)) bad('walletId must be an id');
-  if (!CREDENTIAL_CONFIGURATION_IDS.includes(configurationId)) bad('Unknown credential configuration');
+  if (!profile.configurations.some((c) => c.id === configurationId)) bad('Unknown credential configuration');
   if (!Array.isArray(deviceKeys) || deviceKeys.length === 0 || deviceKeys.length > maxCopies) {
     bad(`deviceKeys must hold 1 to ${maxCopies} keys`);
   }

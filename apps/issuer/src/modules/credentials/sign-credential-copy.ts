@@ -1,45 +1,35 @@
 import {
-  claimsFromJson,
-  deriveAgeClaims,
   encodeBase64url,
   issueCatalogCredential,
   type Platform,
   type PublicKey,
-  RESIDENT_ID_TYPE_ID,
   type StatusReference,
   type ValidatedClaims,
 } from '@zhengzhao/core';
 import type { IssuerSigning } from '../../signing.js';
 import type { StoredClaims } from '../persons/person-repository.js';
-import type { CredentialConfigurationId, CredentialFormat } from '../ports.js';
+import type { CredentialConfigurationSpec, CredentialFormat } from '../ports.js';
+import { claimsForProfile, RESIDENT_ID_PROFILE } from './credential-profiles.js';
 
-/** The wire format of each configuration (OpenID4VCI `format`). */
-export const FORMAT_OF_CONFIGURATION: Readonly<Record<CredentialConfigurationId, CredentialFormat>> = {
-  eid_mdoc: 'mso_mdoc',
-  eid_sd_jwt: 'dc+sd-jwt',
-  eid_qr_hotel: 'zz1_qr',
-  eid_qr_age_over_18: 'zz1_qr',
-};
-
-/** Configurations whose credentials carry no status reference (short-lived instead, qr-format.md §7). */
-export function hasStatusReference(configurationId: CredentialConfigurationId): boolean {
-  return configurationId !== 'eid_qr_age_over_18';
-}
+/** The wire format of each e-ID configuration (OpenID4VCI `format`). */
+export const FORMAT_OF_CONFIGURATION: Readonly<Record<string, CredentialFormat>> = Object.fromEntries(
+  RESIDENT_ID_PROFILE.configurations.map((configuration) => [configuration.id, configuration.format]),
+);
 
 /**
  * The person's `cn.gov.eid.1` claims for signing at `now`: the stored claims plus the derived
  * `age_over_16/18/60` (on the China Standard Time calendar), validated against the catalog.
  */
 export function claimsForIssuance(stored: StoredClaims, now: Date): ValidatedClaims {
-  const birthDate = stored.birth_date;
-  const ages = typeof birthDate === 'string' ? deriveAgeClaims(birthDate, now) : {};
-  return claimsFromJson(RESIDENT_ID_TYPE_ID, { ...stored, ...ages });
+  return claimsForProfile(RESIDENT_ID_PROFILE, stored, { personId: '' }, { name: '', provinceCode: '' }, now);
 }
 
 export interface SignCredentialCopyOptions {
   readonly platform: Platform;
   readonly signing: IssuerSigning;
-  readonly configurationId: CredentialConfigurationId;
+  /** The credential type and the configuration to sign. */
+  readonly typeId: string;
+  readonly configuration: CredentialConfigurationSpec;
   readonly claims: ValidatedClaims;
   readonly deviceKey: PublicKey;
   /** Absent for the age QR. */
@@ -63,15 +53,14 @@ export interface SignCredentialCopyOptions {
  *   purposes `hotel` and `age_over_18`, the latter without status), base64url of its COSE bytes.
  */
 export async function signCredentialCopy(options: SignCredentialCopyOptions): Promise<string> {
-  const { platform, signing, configurationId, status } = options;
-  const qr = configurationId === 'eid_qr_hotel' || configurationId === 'eid_qr_age_over_18';
-  const hotel = configurationId === 'eid_qr_hotel';
+  const { platform, signing, configuration, status } = options;
+  const purpose = configuration.qrPurpose;
   const credential = await issueCatalogCredential(platform, {
-    format: configurationId === 'eid_mdoc' ? 'mdoc' : configurationId === 'eid_sd_jwt' ? 'sd-jwt' : 'qr',
+    format: configuration.format === 'mso_mdoc' ? 'mdoc' : configuration.format === 'dc+sd-jwt' ? 'sd-jwt' : 'qr',
     signer: signing.signer,
     certificateChain: signing.certificateChain,
     kid: signing.kid,
-    typeId: RESIDENT_ID_TYPE_ID,
+    typeId: options.typeId,
     claims: options.claims,
     deviceKey: options.deviceKey,
     issuedAt: options.issuedAt,
@@ -79,8 +68,10 @@ export async function signCredentialCopy(options: SignCredentialCopyOptions): Pr
     sdJwtIssuer: options.credentialIssuer,
     sdJwtDecoys: options.sdJwtDecoys,
     // the age QR carries neither issuer nor status: it stays under 300 bytes (qr-format.md §7)
-    ...(qr ? { purpose: hotel ? 'hotel' : 'age_over_18' } : {}),
-    ...(!qr || hotel ? { qrIssuer: options.provinceCode, ...(status ? { status } : {}) } : {}),
+    ...(purpose !== undefined ? { purpose } : {}),
+    ...(purpose === undefined || configuration.statusReference
+      ? { qrIssuer: options.provinceCode, ...(status ? { status } : {}) }
+      : {}),
   });
   return typeof credential === 'string' ? credential : encodeBase64url(credential);
 }

@@ -1,4 +1,6 @@
 import { assertIssuerIdentifier, type SuiteId, ZzError } from '@zhengzhao/core';
+import { RESIDENT_ID_PROFILE } from '../credentials/credential-profiles.js';
+import type { CredentialProfile } from '../ports.js';
 
 /** Settings of the OpenID4VCI endpoints; everything but `credentialIssuer` and `clerkTokens` has a default. */
 export interface Oid4vciConfig {
@@ -37,6 +39,8 @@ export interface Oid4vciConfig {
   readonly clerkOrigins?: readonly string[];
   /** HMAC key for hashing secrets at rest; set it in production (see `secrets.ts`). */
   readonly secretHashKey?: string | Uint8Array;
+  /** What the issuer issues (its credential type and configurations); default the resident e-ID. */
+  readonly profile?: CredentialProfile;
 }
 
 export type ResolvedOid4vciConfig = Required<Omit<Oid4vciConfig, 'secretHashKey'>> & {
@@ -81,5 +85,6 @@ export function resolveOid4vciConfig(config: Oid4vciConfig): ResolvedOid4vciConf
     activationLockSeconds: positive(config.activationLockSeconds, 900, 'activationLockSeconds'),
     clerkTokens: [...config.clerkTokens],
     clerkOrigins: [...(config.clerkOrigins ?? [])],
+    profile: config.profile ?? RESIDENT_ID_PROFILE,
   };
 }

@@ -60,7 +60,11 @@ export function createCredentialService(deps: CredentialServiceDeps) {
      * copy per proof through the lifecycle side.
      */
     async issue(token: AccessTokenRow, body: unknown): Promise<IssuedCredential[]> {
-      const request = parseCredentialRequest(body, config.batchSize);
+      const request = parseCredentialRequest(
+        body,
+        config.batchSize,
+        config.profile.configurations.map((c) => c.id),
+      );
       const allowed = JSON.parse(token.configuration_ids) as string[];
       if (!allowed.includes(request.configurationId)) {
         throw new ZzError(

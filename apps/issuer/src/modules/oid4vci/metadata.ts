@@ -2,17 +2,17 @@ import {
   type AuthorizationServerMetadata,
   type CredentialConfiguration,
   type CredentialIssuerMetadata,
+  type CredentialTypeDefinition,
   elementNamespace,
+  getCredentialType,
   getQrPurpose,
   type LocalizedText,
   type Oid4vciClaimDescription,
   type Oid4vciDisplay,
   PRE_AUTHORIZED_CODE_GRANT,
-  RESIDENT_ID_TYPE,
-  RESIDENT_ID_TYPE_ID,
   SUITES,
 } from '@zhengzhao/core';
-import type { CredentialConfigurationId } from '../ports.js';
+import type { CredentialConfigurationId, CredentialConfigurationSpec } from '../ports.js';
 import type { ResolvedOid4vciConfig } from './config.js';
 
 /** The issuer's display when none is configured. */
@@ -26,64 +26,72 @@ const localized = (text: LocalizedText, suffix: LocalizedText = { 'zh-CN': '', e
   { name: `${text.en}${suffix.en}`, locale: 'en' },
 ];
 
-function claims(elementIds: readonly string[], path: (id: string) => string[]): Oid4vciClaimDescription[] {
+function claims(
+  type: CredentialTypeDefinition,
+  elementIds: readonly string[],
+  path: (id: string) => string[],
+): Oid4vciClaimDescription[] {
   return elementIds.flatMap((id) => {
-    const element = RESIDENT_ID_TYPE.elements.find((e) => e.id === id);
+    const element = type.elements.find((e) => e.id === id);
     return element ? [{ path: path(id), display: localized(element.display) }] : [];
   });
 }
 
 /**
- * Credential configurations (OpenID4VCI 1.0 §12.2.4, Appendix A): the resident ID as ISO mdoc
- * (`mso_mdoc`, doctype cn.gov.eid.1, COSE alg), as SD-JWT VC (`dc+sd-jwt`, vct cn.gov.eid.1,
- * JOSE alg), and two offline-QR purpose sets in our own format `zz1_qr` (docs/qr-format.md:
- * a compact COSE_Sign1 credential; `type_id` and `purpose` name the QR purpose set, bound to a
- * COSE key). Device-key proofs use one of `proofSuites`.
+ * Credential configurations (OpenID4VCI 1.0 §12.2.4, Appendix A) of the issuer's profile: the
+ * credential as ISO mdoc (`mso_mdoc`, doctype = the type id, COSE alg), as SD-JWT VC
+ * (`dc+sd-jwt`, vct = the type id, JOSE alg), and — for the resident e-ID — two offline-QR purpose
+ * sets in our own format `zz1_qr` (docs/qr-format.md: a compact COSE_Sign1 credential; `type_id`
+ * and `purpose` name the QR purpose set, bound to a COSE key). Device-key proofs use one of
+ * `proofSuites`.
  */
 export function buildCredentialConfigurations(
   config: ResolvedOid4vciConfig,
 ): Record<CredentialConfigurationId, CredentialConfiguration> {
   const suite = SUITES[config.suite];
   const proof = { jwt: { proof_signing_alg_values_supported: config.proofSuites.map((id) => SUITES[id].joseAlg) } };
-  const allIds = RESIDENT_ID_TYPE.elements.map((e) => e.id);
-  const qr = (purposeId: string, suffix: LocalizedText): CredentialConfiguration => ({
-    format: 'zz1_qr',
-    type_id: RESIDENT_ID_TYPE_ID,
-    purpose: purposeId,
-    cryptographic_binding_methods_supported: ['cose_key'],
-    credential_signing_alg_values_supported: [suite.coseAlg],
-    proof_types_supported: proof,
-    credential_metadata: {
-      display: localized(RESIDENT_ID_TYPE.display, suffix),
-      claims: claims(getQrPurpose(RESIDENT_ID_TYPE_ID, purposeId).elements, (id) => [id]),
-    },
-  });
-  return {
-    eid_mdoc: {
-      format: 'mso_mdoc',
-      doctype: RESIDENT_ID_TYPE_ID,
-      cryptographic_binding_methods_supported: ['cose_key'],
-      credential_signing_alg_values_supported: [suite.coseAlg],
-      proof_types_supported: proof,
-      credential_metadata: {
-        display: localized(RESIDENT_ID_TYPE.display, { 'zh-CN': '（mdoc）', en: ' (mdoc)' }),
-        claims: claims(allIds, (id) => [elementNamespace(RESIDENT_ID_TYPE, id), id]),
-      },
-    },
-    eid_sd_jwt: {
-      format: 'dc+sd-jwt',
-      vct: RESIDENT_ID_TYPE_ID,
-      cryptographic_binding_methods_supported: ['jwk'],
-      credential_signing_alg_values_supported: [suite.joseAlg],
-      proof_types_supported: proof,
-      credential_metadata: {
-        display: localized(RESIDENT_ID_TYPE.display, { 'zh-CN': '（SD-JWT）', en: ' (SD-JWT VC)' }),
-        claims: claims(allIds, (id) => [id]),
-      },
-    },
-    eid_qr_hotel: qr('hotel', { 'zh-CN': '（住宿登记二维码）', en: ' (hotel registration QR)' }),
-    eid_qr_age_over_18: qr('age_over_18', { 'zh-CN': '（年满18岁二维码）', en: ' (age over 18 QR)' }),
+  const { typeId } = config.profile;
+  const type = getCredentialType(typeId);
+  const allIds = type.elements.map((e) => e.id);
+  const configurationOf = (spec: CredentialConfigurationSpec): CredentialConfiguration => {
+    const display = localized(type.display, spec.displaySuffix);
+    switch (spec.format) {
+      case 'mso_mdoc':
+        return {
+          format: 'mso_mdoc',
+          doctype: typeId,
+          cryptographic_binding_methods_supported: ['cose_key'],
+          credential_signing_alg_values_supported: [suite.coseAlg],
+          proof_types_supported: proof,
+          credential_metadata: { display, claims: claims(type, allIds, (id) => [elementNamespace(type, id), id]) },
+        };
+      case 'dc+sd-jwt':
+        return {
+          format: 'dc+sd-jwt',
+          vct: typeId,
+          cryptographic_binding_methods_supported: ['jwk'],
+          credential_signing_alg_values_supported: [suite.joseAlg],
+          proof_types_supported: proof,
+          credential_metadata: { display, claims: claims(type, allIds, (id) => [id]) },
+        };
+      case 'zz1_qr': {
+        const purposeId = spec.qrPurpose as string;
+        return {
+          format: 'zz1_qr',
+          type_id: typeId,
+          purpose: purposeId,
+          cryptographic_binding_methods_supported: ['cose_key'],
+          credential_signing_alg_values_supported: [suite.coseAlg],
+          proof_types_supported: proof,
+          credential_metadata: {
+            display,
+            claims: claims(type, getQrPurpose(typeId, purposeId).elements, (id) => [id]),
+          },
+        };
+      }
+    }
   };
+  return Object.fromEntries(config.profile.configurations.map((spec) => [spec.id, configurationOf(spec)]));
 }
 
 export function endpointUrls(config: ResolvedOid4vciConfig) {

@@ -1,5 +1,4 @@
 import { type CredentialOffer, encodeCredentialOfferUri, PRE_AUTHORIZED_CODE_GRANT } from '@zhengzhao/core';
-import { CREDENTIAL_CONFIGURATION_IDS } from '../ports.js';
 import type { ResolvedOid4vciConfig } from './config.js';
 import type { Oid4vciStore } from './repository.js';
 import { type RandomBytes, randomDigits, randomToken, type SecretHasher } from './secrets.js';
@@ -45,7 +44,7 @@ export async function createOffer(
     id: randomToken(random, 16),
     code_hash: hasher.hash('pre-authorized_code', preAuthorizedCode),
     person_id: personId,
-    configuration_ids: JSON.stringify(CREDENTIAL_CONFIGURATION_IDS),
+    configuration_ids: JSON.stringify(config.profile.configurations.map((c) => c.id)),
     tx_code_hash: hashTxCode(hasher, preAuthorizedCode, txCode),
     tx_code_attempts: 0,
     locked_at: null,
@@ -55,7 +54,7 @@ export async function createOffer(
   });
   const credentialOffer: CredentialOffer = {
     credential_issuer: config.credentialIssuer,
-    credential_configuration_ids: [...CREDENTIAL_CONFIGURATION_IDS],
+    credential_configuration_ids: config.profile.configurations.map((c) => c.id),
     grants: {
       [PRE_AUTHORIZED_CODE_GRANT]: {
         'pre-authorized_code': preAuthorizedCode,

@@ -1,5 +1,5 @@
 import { ZzError } from '@zhengzhao/core';
-import { CREDENTIAL_CONFIGURATION_IDS, type CredentialConfigurationId } from '../ports.js';
+import type { CredentialConfigurationId } from '../ports.js';
 
 /**
  * Request shapes, checked by hand (no Ajv type coercion: `5` never becomes `"5"`), and their JSON
@@ -52,7 +52,7 @@ export const CREDENTIAL_REQUEST_SCHEMA = {
   additionalProperties: false,
   required: ['credential_configuration_id', 'proofs'],
   properties: {
-    credential_configuration_id: { type: 'string', enum: [...CREDENTIAL_CONFIGURATION_IDS] },
+    credential_configuration_id: { type: 'string', description: 'One of the issuer metadata’s configurations' },
     proofs: {
       type: 'object',
       additionalProperties: false,
@@ -136,15 +136,18 @@ export interface ParsedCredentialRequest {
  * encryption parameters and unknown members are `invalid_credential_request`; an unknown
  * configuration id is `unknown_credential_configuration`.
  */
-export function parseCredentialRequest(body: unknown, batchSize: number): ParsedCredentialRequest {
+export function parseCredentialRequest(
+  body: unknown,
+  batchSize: number,
+  configurationIds: readonly string[],
+): ParsedCredentialRequest {
   const code = 'ERR_OID4VCI_INVALID_CREDENTIAL_REQUEST';
   const b = object(body, code, 'Credential request');
   if (b.proof !== undefined) throw new ZzError(code, 'Use proofs (OpenID4VCI 1.0); the singular proof is not accepted');
   onlyKeys(b, ['credential_configuration_id', 'proofs'], code);
   const id = b.credential_configuration_id;
   if (typeof id !== 'string') throw new ZzError(code, 'credential_configuration_id is required');
-  if (!(CREDENTIAL_CONFIGURATION_IDS as readonly string[]).includes(id))
-    throw new ZzError('ERR_OID4VCI_UNKNOWN_CREDENTIAL_CONFIGURATION');
+  if (!configurationIds.includes(id)) throw new ZzError('ERR_OID4VCI_UNKNOWN_CREDENTIAL_CONFIGURATION');
   const proofs = object(b.proofs, code, 'proofs');
   onlyKeys(proofs, ['jwt'], code);
   const jwt = proofs.jwt;
