@@ -22,6 +22,8 @@ export interface RunningZzStart {
     readonly counter: number;
     readonly wallet: number;
     readonly share: number;
+    /** Guangdong's social security authority (cn.gov.sscard.1). */
+    readonly sscard: number;
   };
   output(): string;
   /** SIGTERM, then the exit code. */
@@ -47,6 +49,7 @@ export async function spawnZzStart(dir: string, population: number, timeoutMs = 
     counter: await freePort(),
     wallet: await freePort(),
     share: await freePort(),
+    sscard: await freePort(),
   };
   const child = spawn(
     process.execPath,

@@ -52,6 +52,14 @@ describe('zz start (npm start): the whole platform in one process', () => {
       ['cn-11-gat', 'SM2'],
       ['cn-33-gat', 'ES256'],
       ['cn-44-gat', 'ES256'],
+      ['cn-44-rsj', 'ES256'],
+    ]);
+    const sscard = verified.list.authorities.find((authority) => authority.id === 'cn-44-rsj');
+    expect(sscard).toMatchObject({ kind: 'human_resources', credential_types: ['cn.gov.sscard.1'] });
+    const metadata = await fetch(`http://127.0.0.1:${ports.sscard}/.well-known/openid-credential-issuer`);
+    expect(Object.keys((await metadata.json()).credential_configurations_supported).sort()).toEqual([
+      'sscard_mdoc',
+      'sscard_sd_jwt',
     ]);
     expect(verified.list.relying_parties.map((party) => party.id).sort()).toEqual([
       'demo-bank',
@@ -70,7 +78,7 @@ describe('zz start (npm start): the whole platform in one process', () => {
     const config = await (await fetch(`http://localhost:${ports.wallet}/wallet-config.json`)).json();
     expect(config.relayUrl).toBe(`ws://localhost:${ports.relay}`);
     expect(config.relyingPartyTrustAnchorsPem[0]).toContain('BEGIN CERTIFICATE');
-    expect(config.issuers.map((issuer: { code: string }) => issuer.code)).toEqual(['44', '33', '11']);
+    expect(config.issuers.map((issuer: { code: string }) => issuer.code)).toEqual(['44', '44-rsj', '33', '11']);
     expect(config.trustListUrl).toBe(`http://127.0.0.1:${ports.trust}/trust-list`);
     expect(config.shareUrl).toBe(`http://localhost:${ports.share}`);
     const share = await fetch(`http://localhost:${ports.share}/log/tree-head`);

@@ -23,7 +23,7 @@ Usage: zz start [--dir ./data] [--population 200] [--trust-port 8700]
                 [--registry-port-33 8711] [--issuer-port-33 3101]    (Zhejiang, 33)
                 [--registry-port-11 8712] [--issuer-port-11 3102]    (Beijing, 11, SM2)
                 [--relay-port 8720] [--verifier-port 8730] [--counter-port 8740] [--wallet-port 8750]
-                [--share-port 8760]
+                [--share-port 8760] [--sscard-port 3103]   (Guangdong social security)
 
 Starts, in one process:
   trust      the national trust registry: the national root, the signed trust list (every
@@ -83,6 +83,7 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       'counter-port': { type: 'string', default: '8740' },
       'wallet-port': { type: 'string', default: '8750' },
       'share-port': { type: 'string', default: '8760' },
+      'sscard-port': { type: 'string', default: '3103' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -127,6 +128,7 @@ export async function startCommand(args: readonly string[]): Promise<number> {
       ports: {
         registry: port(flags.registry as keyof typeof values),
         issuer: port(flags.issuer as keyof typeof values),
+        ...(province.code === '44' ? { agencies: { rsj: port('sscard-port') } } : {}),
       },
       population,
       passphrase,
@@ -155,12 +157,15 @@ export async function startCommand(args: readonly string[]): Promise<number> {
     logger,
     dir,
     ports,
-    issuers: provinces.map(({ province, issuerUrl, authority }) => ({
-      code: province.code,
-      name: province.name,
-      url: issuerUrl,
-      iacaPem: encodeCertificatePem(authority.rootDer),
-    })),
+    issuers: provinces.flatMap(({ province, issuerUrl, authority, agencies }) => [
+      { code: province.code, name: province.name, url: issuerUrl, iacaPem: encodeCertificatePem(authority.rootDer) },
+      ...agencies.map((running) => ({
+        code: `${province.code}-${running.agency.id}`,
+        name: running.agency.name,
+        url: running.issuerUrl,
+        iacaPem: encodeCertificatePem(running.authority.rootDer),
+      })),
+    ]),
     national: { rootPem: national.rootPem, trustListUrl: national.trustListUrl, trustList: trustList.body },
     relyingParties,
     shareUrl: `http://localhost:${ports.share}`,
@@ -169,9 +174,13 @@ export async function startCommand(args: readonly string[]): Promise<number> {
   });
   const { urls } = holderAndVerifier;
 
-  const provinceLines = provinces.flatMap(({ province, registryUrl, issuerUrl, authority }) => [
+  const provinceLines = provinces.flatMap(({ province, registryUrl, issuerUrl, authority, agencies }) => [
     `registry${province.code === '44' ? '  ' : `-${province.code}`} ${registryUrl}/   ${province.name['zh-CN']}人口库模拟 population registry`,
     `issuer-${province.code}  ${issuerUrl}/docs   ${province.name['zh-CN']} ${province.name.en} (${authority.suite}), OpenID4VCI + status lists`,
+    ...agencies.map(
+      (running) =>
+        `issuer-${province.code}-${running.agency.id} ${running.issuerUrl}/docs   ${running.agency.name['zh-CN']} (${running.agency.credentialType}, ${running.authority.suite})`,
+    ),
   ]);
   process.stdout.write(
     [

@@ -8,6 +8,18 @@ export interface DemoProvince {
   readonly name: { readonly 'zh-CN': string; readonly en: string };
   /** Seed of its synthetic population (a different population per province). */
   readonly seed: number;
+  /** Other authorities of the province issuing other licences from the same population record. */
+  readonly agencies?: readonly DemoAgency[];
+}
+
+/** Another kind of authority of a province (issue 7 §1): its own keys, type and trust-list entry. */
+export interface DemoAgency {
+  /** Short id: the trust-list id is `cn-<province>-<id>`. */
+  readonly id: string;
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  /** Its kind in the national trust registry (the catalog admits it for `credentialType`). */
+  readonly kind: string;
+  readonly credentialType: string;
 }
 
 /**
@@ -21,6 +33,14 @@ export const DEMO_PROVINCES: readonly DemoProvince[] = [
     suite: 'ES256',
     name: { 'zh-CN': '广东省公安厅', en: 'Guangdong Public Security Department' },
     seed: 20261127,
+    agencies: [
+      {
+        id: 'rsj',
+        name: { 'zh-CN': '广东省人力资源和社会保障厅', en: 'Guangdong Human Resources and Social Security Department' },
+        kind: 'human_resources',
+        credentialType: 'cn.gov.sscard.1',
+      },
+    ],
   },
   {
     code: '33',

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { type EcPrivateJwk, RESIDENT_ID_TYPE_ID, ZzError } from '@zhengzhao/core';
+import { type EcPrivateJwk, RESIDENT_ID_TYPE_ID, SOCIAL_SECURITY_CARD_TYPE_ID, ZzError } from '@zhengzhao/core';
 import { writeFileAtomic } from '@zhengzhao/server-kit';
 import { readJsonFile } from '../io.js';
 import type { RunningNationalRegistry } from './start-national-registry.js';
@@ -29,6 +29,7 @@ export interface DemoRelyingParties {
 }
 
 const EID = RESIDENT_ID_TYPE_ID;
+const SSCARD = SOCIAL_SECURITY_CARD_TYPE_ID;
 
 /** Registration profiles of the demo parties (what each may ask for). */
 const DEMO_PROFILES = {
@@ -56,6 +57,8 @@ const DEMO_PROFILES = {
           'portrait_thumb',
         ],
       },
+      // hospitals check the social security card at registration (就医挂号)
+      [SSCARD]: { [SSCARD]: ['full_name', 'social_security_number', 'document_number', 'expiry_date', 'portrait'] },
     },
   },
   'demo-bank-account': {
@@ -102,15 +105,16 @@ const BANK: PartySpec = {
  * directory, never in the repository) and a certificate from the national registry.
  */
 export async function demoRelyingParties(path: string, registry: RunningNationalRegistry): Promise<DemoRelyingParties> {
+  // the profiles on every start: a data directory from an older version gets the current ones
+  for (const [id, profile] of Object.entries(DEMO_PROFILES)) {
+    const answer = await registry.admin('PUT', `/admin/registration-profiles/${id}`, profile);
+    if (answer.status !== 200 && answer.status !== 201) throw failed(`profile ${id}`, answer);
+  }
   if (existsSync(path)) {
     const stored = readJsonFile(path) as Partial<DemoRelyingParties>;
     if (stored.rootPem === registry.rootPem && stored.counter?.id && stored.website?.id && stored.bank?.id) {
       return stored as DemoRelyingParties;
     }
-  }
-  for (const [id, profile] of Object.entries(DEMO_PROFILES)) {
-    const answer = await registry.admin('PUT', `/admin/registration-profiles/${id}`, profile);
-    if (answer.status !== 200 && answer.status !== 201) throw failed(`profile ${id}`, answer);
   }
   const parties: DemoRelyingParties = {
     rootPem: registry.rootPem,

@@ -25,6 +25,8 @@ const zhCN = {
   'purpose.boarding.hint': '火车、飞机实名乘坐',
   'purpose.internet_cafe': '网吧上网',
   'purpose.internet_cafe.hint': '实名上网登记，未成年人不得进入',
+  'purpose.medical': '就医挂号（社保卡）',
+  'purpose.medical.hint': '核验社会保障卡：请持卡人用手机近场出示',
   'purpose.parcel': '寄递实名',
   'purpose.parcel.hint': '寄递物品实名登记',
   'purpose.needs': '需要：{elements}',
@@ -168,6 +170,9 @@ const en: Record<MessageKey, string> = {
   'purpose.boarding.hint': 'Trains and flights in one’s own name',
   'purpose.internet_cafe': 'Internet café',
   'purpose.internet_cafe.hint': 'Real-name registration; no minors',
+  'purpose.medical': 'Hospital registration (social security card)',
+  'purpose.medical.hint':
+    'Checks the social security card: the holder presents it from the phone in a proximity session',
   'purpose.parcel': 'Sending a parcel',
   'purpose.parcel.hint': 'Real-name register of parcel senders',
   'purpose.needs': 'Needs: {elements}',

@@ -1,7 +1,7 @@
-import { getQrPurpose, RESIDENT_ID_TYPE_ID } from '@zhengzhao/core';
+import { getQrPurpose, RESIDENT_ID_TYPE_ID, SOCIAL_SECURITY_CARD_TYPE_ID } from '@zhengzhao/core';
 
 /** The counter situations the app knows (issue 5 §2). */
-export type PurposePresetId = 'hotel' | 'age' | 'boarding' | 'internet_cafe' | 'parcel';
+export type PurposePresetId = 'hotel' | 'age' | 'boarding' | 'internet_cafe' | 'parcel' | 'medical';
 
 /**
  * One thing a purpose needs: an element that must be presented, or proof that the holder is an
@@ -59,6 +59,14 @@ export const PURPOSE_PRESETS: readonly PurposePreset[] = [
     typeId: RESIDENT_ID_TYPE_ID,
     requirements: elements('full_name', 'id_number'),
     qrPurposes: ['identity_basic', 'hotel', 'hotel_with_portrait'],
+  },
+  // hospital registration with the social security card (another authority's licence, issue 7 §1):
+  // it has no offline-QR form, so only a proximity session presents it
+  {
+    id: 'medical',
+    typeId: SOCIAL_SECURITY_CARD_TYPE_ID,
+    requirements: elements('full_name', 'social_security_number'),
+    qrPurposes: [],
   },
 ];
 
