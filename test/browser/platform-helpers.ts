@@ -66,6 +66,8 @@ export async function startPlatform(population: number): Promise<StartedPlatform
       '44': { registry: `http://127.0.0.1:${ports.registry}`, issuer: `http://127.0.0.1:${ports.issuer}` },
       '33': { registry: `http://127.0.0.1:${ports['registry-33']}`, issuer: `http://127.0.0.1:${ports['issuer-33']}` },
       '11': { registry: `http://127.0.0.1:${ports['registry-11']}`, issuer: `http://127.0.0.1:${ports['issuer-11']}` },
+      // Guangdong's social security authority: another issuer on the Guangdong registry's events
+      '44-rsj': { registry: `http://127.0.0.1:${ports.registry}`, issuer: `http://127.0.0.1:${ports.sscard}` },
     },
     clerkToken,
     dir,

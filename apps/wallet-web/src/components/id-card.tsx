@@ -1,3 +1,4 @@
+import { findElement, getCredentialType, RESIDENT_ID_TYPE_ID } from '@zhengzhao/core';
 import type { CredentialView } from '@zhengzhao/wallet';
 import { useId, useState } from 'react';
 import { elementName, typeName } from '../i18n/element-name.js';
@@ -61,34 +62,40 @@ export function IdCard({ card, onPresent }: IdCardProps) {
         <div className="id-card-face id-card-front" inert={back} aria-hidden={back}>
           <span className="visually-hidden">{t.cardFront}</span>
           <dl className="id-card-fields">
-            <div className="f-name">
-              <dt>{label('full_name')}</dt>
-              <dd className="big">{c.fullName}</dd>
-            </div>
-            <div className="f-row">
-              <div>
-                <dt>{label('sex')}</dt>
-                <dd>{sex}</dd>
-              </div>
-              <div>
-                <dt>{label('ethnicity')}</dt>
-                <dd>{ethnicityLabel(c.ethnicity, c.ethnicityName, locale)}</dd>
-              </div>
-            </div>
-            <div>
-              <dt>{t.birthShort}</dt>
-              <dd>{c.birthDate ? formatBirthDate(c.birthDate, locale) : ''}</dd>
-            </div>
-            <div className="f-address">
-              <dt>{label('resident_address')}</dt>
-              <dd>{c.residentAddress}</dd>
-            </div>
-            <div className="f-number">
-              <dt>{label('id_number')}</dt>
-              <dd className="mono" data-testid="id-number">
-                {c.idNumber ? (showNumber ? c.idNumber : maskIdNumber(c.idNumber)) : ''}
-              </dd>
-            </div>
+            {card.type === RESIDENT_ID_TYPE_ID ? (
+              <>
+                <div className="f-name">
+                  <dt>{label('full_name')}</dt>
+                  <dd className="big">{c.fullName}</dd>
+                </div>
+                <div className="f-row">
+                  <div>
+                    <dt>{label('sex')}</dt>
+                    <dd>{sex}</dd>
+                  </div>
+                  <div>
+                    <dt>{label('ethnicity')}</dt>
+                    <dd>{ethnicityLabel(c.ethnicity, c.ethnicityName, locale)}</dd>
+                  </div>
+                </div>
+                <div>
+                  <dt>{t.birthShort}</dt>
+                  <dd>{c.birthDate ? formatBirthDate(c.birthDate, locale) : ''}</dd>
+                </div>
+                <div className="f-address">
+                  <dt>{label('resident_address')}</dt>
+                  <dd>{c.residentAddress}</dd>
+                </div>
+                <div className="f-number">
+                  <dt>{label('id_number')}</dt>
+                  <dd className="mono" data-testid="id-number">
+                    {c.idNumber ? (showNumber ? c.idNumber : maskIdNumber(c.idNumber)) : ''}
+                  </dd>
+                </div>
+              </>
+            ) : (
+              <LicenceFields card={card} label={label} />
+            )}
           </dl>
           <div className="id-card-portrait">
             {c.portraitDataUrl ? <img src={c.portraitDataUrl} alt={t.portraitAlt} /> : <Icon name="person" size={48} />}
@@ -157,4 +164,51 @@ function star(cx: number, cy: number, r: number): string {
     points.push(`${(cx + radius * Math.cos(angle)).toFixed(1)},${(cy + radius * Math.sin(angle)).toFixed(1)}`);
   }
   return points.join(' ');
+}
+
+/** Sensitive personal information (PIPL art. 28) in the catalog: shown masked on the card. */
+function isSensitive(typeId: string, elementId: string): boolean {
+  try {
+    return findElement(getCredentialType(typeId), elementId)?.sensitive === true;
+  } catch {
+    return true;
+  }
+}
+
+/** The first six and last four characters, the rest as stars (as a masked ID number). */
+function masked(value: string): string {
+  return value.length <= 10
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+}
+
+/** Printed on the emblem side (or not at all) rather than among the holder's data. */
+const BACK_SIDE = new Set(['issuing_authority', 'issue_date', 'expiry_date', 'portrait', 'portrait_thumb']);
+
+/**
+ * The data side of a licence other than the resident ID (social security card, degree…): the
+ * name large, then the card's other text elements with the catalog's names, in catalog order.
+ */
+function LicenceFields({ card, label }: { card: CredentialView; label: (element: string) => string }) {
+  const rows = Object.entries(card.elements).filter(
+    ([id, value]) => !BACK_SIDE.has(id) && !(value instanceof Uint8Array) && id !== 'full_name',
+  );
+  return (
+    <>
+      {card.claims.fullName ? (
+        <div className="f-name">
+          <dt>{label('full_name')}</dt>
+          <dd className="big">{card.claims.fullName}</dd>
+        </div>
+      ) : null}
+      {rows.slice(0, 6).map(([id, value]) => (
+        <div key={id}>
+          <dt>{label(id)}</dt>
+          <dd className={/number/.test(id) ? 'mono' : undefined}>
+            {isSensitive(card.type, id) ? masked(String(value)) : String(value)}
+          </dd>
+        </div>
+      ))}
+    </>
+  );
 }
