@@ -109,6 +109,7 @@ export async function startProvince(options: StartProvinceOptions): Promise<Runn
       })),
     ],
     issuerUrl,
+    otherIssuers: agencies.map((running) => ({ name: running.agency.name, url: running.issuerUrl })),
   });
   await registry.listen({ host: '127.0.0.1', port: ports.registry });
   return {

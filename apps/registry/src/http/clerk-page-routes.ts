@@ -10,8 +10,11 @@ import { renderClerkPage } from './render-clerk-page.js';
  * The page's Content-Security-Policy: own scripts and styles only, no inline code, images from
  * the API as blob: URLs, fetches to this origin and (if configured) the issuer's.
  */
-export function clerkPageCsp(issuerUrl?: string): string {
-  const connect = issuerUrl === undefined ? "'self'" : `'self' ${new URL(issuerUrl).origin}`;
+export function clerkPageCsp(issuerUrl?: string, others: readonly OtherIssuer[] = []): string {
+  const origins = [...(issuerUrl === undefined ? [] : [issuerUrl]), ...others.map((other) => other.url)].map(
+    (url) => new URL(url).origin,
+  );
+  const connect = ["'self'", ...new Set(origins)].join(' ');
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -24,24 +27,33 @@ export function clerkPageCsp(issuerUrl?: string): string {
   ].join('; ');
 }
 
+/** Another authority of the province that the clerk asks for activation codes (the social security card's). */
+export interface OtherIssuer {
+  readonly name: { readonly 'zh-CN': string; readonly en: string };
+  readonly url: string;
+}
+
 /** `GET /` (the clerk page, `?lang=en` for English), `GET /clerk.js`, `GET /clerk.css`. */
-export function registerClerkPageRoutes(app: HttpApp, options: { province: string; issuerUrl?: string }): void {
-  if (
-    options.issuerUrl !== undefined &&
-    !/^https?:$/.test(URL.canParse(options.issuerUrl) ? new URL(options.issuerUrl).protocol : '')
-  ) {
-    throw new ZzError('ERR_CONFIG_INVALID', 'issuerUrl must be an http(s) URL');
+export function registerClerkPageRoutes(
+  app: HttpApp,
+  options: { province: string; issuerUrl?: string; otherIssuers?: readonly OtherIssuer[] },
+): void {
+  const others = options.otherIssuers ?? [];
+  for (const url of [...(options.issuerUrl === undefined ? [] : [options.issuerUrl]), ...others.map((o) => o.url)]) {
+    if (!/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : '')) {
+      throw new ZzError('ERR_CONFIG_INVALID', 'issuer URLs must be http(s) URLs');
+    }
   }
   const counties = countiesOfProvince(options.province) ?? [];
-  const csp = clerkPageCsp(options.issuerUrl);
-  const pages: Record<ClerkPageLanguage, string> = {
-    'zh-CN': renderClerkPage({
-      lang: 'zh-CN',
+  const csp = clerkPageCsp(options.issuerUrl, others);
+  const page = (lang: ClerkPageLanguage) =>
+    renderClerkPage({
+      lang,
       counties,
       ...(options.issuerUrl ? { issuerUrl: options.issuerUrl } : {}),
-    }),
-    en: renderClerkPage({ lang: 'en', counties, ...(options.issuerUrl ? { issuerUrl: options.issuerUrl } : {}) }),
-  };
+      otherIssuers: others,
+    });
+  const pages: Record<ClerkPageLanguage, string> = { 'zh-CN': page('zh-CN'), en: page('en') };
   const common = {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',

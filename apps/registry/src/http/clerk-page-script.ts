@@ -122,6 +122,15 @@ export const CLERK_PAGE_SCRIPT = `'use strict';
         .then(function (r) { $('activation-code').textContent = r.activation_code || ''; })
         .catch(function () {});
     });
+    Array.prototype.forEach.call(document.querySelectorAll('.activation-other'), function (button) {
+      button.addEventListener('click', function () {
+        if (!current || !current.card) return;
+        var base = button.getAttribute('data-issuer-url').replace(/\\/+$/, '');
+        call('POST', '/activation/codes', { person_id: current.person_id }, base)
+          .then(function (r) { $('activation-code').textContent = (r.activation_code || '') + ' (' + button.textContent + ')'; })
+          .catch(function () {});
+      });
+    });
     $('paper-button').addEventListener('click', function () {
       if (!current || !current.card) return;
       var base = issuerUrl.replace(/\\/+$/, '');

@@ -13,7 +13,7 @@ import {
   type SqlRegistryStore,
 } from '../sql/create-sql-registry-store.js';
 import { registryMigrations } from '../sql/registry-migrations.js';
-import { registerClerkPageRoutes } from './clerk-page-routes.js';
+import { type OtherIssuer, registerClerkPageRoutes } from './clerk-page-routes.js';
 import { registerEventRoutes } from './event-routes.js';
 import { registerPersonRoutes } from './person-routes.js';
 import { createRegistryAuth } from './registry-auth.js';
@@ -39,6 +39,8 @@ export interface CreateRegistryAppOptions {
   readonly nats?: { readonly nc: NatsConnection; readonly streamName?: string; readonly subject?: string };
   /** The issuer's base URL for the activation-code box of the clerk page (hidden without it). */
   readonly issuerUrl?: string;
+  /** Other authorities of the province that follow the same records (the clerk asks them for activation codes too). */
+  readonly otherIssuers?: readonly OtherIssuer[];
   readonly delivery?: {
     /** Start the background loop when the app is ready (default true). */
     readonly autoStart?: boolean;
@@ -155,6 +157,7 @@ export async function createRegistryApp(options: CreateRegistryAppOptions): Prom
   registerClerkPageRoutes(app, {
     province: options.registry.province,
     ...(options.issuerUrl ? { issuerUrl: options.issuerUrl } : {}),
+    otherIssuers: options.otherIssuers ?? [],
   });
   registerPersonRoutes(app, { registry, store, auth, onEvent: () => delivery.kick() });
   registerEventRoutes(app, { store, auth });

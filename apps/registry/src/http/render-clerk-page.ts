@@ -7,6 +7,11 @@ export interface ClerkPageOptions {
   readonly counties: readonly CountyRegion[];
   /** The issuer's base URL for activation codes; without it the activation box is not rendered. */
   readonly issuerUrl?: string;
+  /** Other authorities' issuers that also give activation codes (one button each). */
+  readonly otherIssuers?: readonly {
+    readonly name: { readonly 'zh-CN': string; readonly en: string };
+    readonly url: string;
+  }[];
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -43,6 +48,12 @@ export function renderClerkPage(options: ClerkPageOptions): string {
   <h2 id="activation-h">${e('activationHeading')}</h2>
   <p>${e('activationNote')}</p>
   <button type="button" id="activation-button">${e('activationButton')}</button>
+${(options.otherIssuers ?? [])
+  .map(
+    (other) =>
+      `  <button type="button" class="activation-other" data-issuer-url="${escapeHtml(other.url)}">${e('activationButton')}：${escapeHtml(other.name[options.lang])}</button>`,
+  )
+  .join('\n')}
   <p>${e('activationCode')}: <output id="activation-code" class="code"></output></p>
   <h2 id="paper-h">${e('paperHeading')}</h2>
   <p>${e('paperNote')}</p>

@@ -1,5 +1,6 @@
 import { describeEachDatabase } from '@zhengzhao/server-kit/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { renderClerkPage } from '../../src/http/render-clerk-page.js';
 import { clerkPageCsp, type RegistryApp, type RegistryDatabase, registryMigrations } from '../../src/index.js';
 import { CLERK_TOKEN, citizens, ISSUER_TOKEN, openApp } from './helpers.js';
 
@@ -79,6 +80,21 @@ describeEachDatabase<RegistryDatabase>('registry clerk page', registryMigrations
     expect(r.headers['content-security-policy']).toBe(clerkPageCsp('http://127.0.0.1:8720/'));
     expect(String(r.headers['content-security-policy'])).toContain("connect-src 'self' http://127.0.0.1:8720");
     expect((await withIssuer.inject({ url: '/?lang=en' })).body).toContain('e-ID activation code (placeholder)');
+  });
+
+  it('offers activation codes from the province’s other authorities too, and allows their origins', () => {
+    const page = renderClerkPage({
+      lang: 'zh-CN',
+      counties: [],
+      issuerUrl: 'http://127.0.0.1:8720/',
+      otherIssuers: [{ name: { 'zh-CN': '广东省人力资源和社会保障厅', en: 'HRSS' }, url: 'http://127.0.0.1:3103' }],
+    });
+    expect(page).toContain('class="activation-other" data-issuer-url="http://127.0.0.1:3103"');
+    expect(page).toContain('生成激活码：广东省人力资源和社会保障厅');
+    const csp = clerkPageCsp('http://127.0.0.1:8720/', [
+      { name: { 'zh-CN': 'x', en: 'x' }, url: 'http://127.0.0.1:3103/' },
+    ]);
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:8720 http://127.0.0.1:3103");
   });
 
   it('serves its script and style sheet from its own origin', async () => {
