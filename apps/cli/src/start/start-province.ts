@@ -59,7 +59,7 @@ export interface RunningAgency {
  * Guangdong one keeps its old name `registry.sqlite`) sending card events to the issuer.
  */
 export async function startProvince(options: StartProvinceOptions): Promise<RunningProvince> {
-  const { platform, logger, dir, province, ports, secrets, clock } = options;
+  const { logger, dir, province, ports, secrets, clock } = options;
   const { code } = province;
   const registryUrl = `http://127.0.0.1:${ports.registry}`;
   const main = await startAuthority(options, {

@@ -22,7 +22,10 @@ export interface RequestConsentProps {
      * The national trust list refuses this relying party (ERR_READER_SCOPE, ERR_READER_DEREGISTERED,
      * ERR_READER_NOT_REGISTERED): nothing can be shared, not even by override.
      */
-    readonly refusal?: { readonly code: string; readonly beyond?: readonly string[] };
+    readonly refusal?: {
+      readonly code: string;
+      readonly beyond?: readonly { readonly docType: string; readonly identifier: string }[];
+    };
   };
   readonly items: readonly RequestedItem[];
   readonly busy: boolean;
@@ -104,7 +107,9 @@ export function RequestConsent({ verifier, items, busy, onApprove, onDecline }: 
           {verifier.refusal?.beyond?.length ? (
             <p>
               {t.beyondRegistration}{' '}
-              {verifier.refusal.beyond.map((element) => elementName('cn.gov.eid.1', element, locale)).join('、')}
+              {verifier.refusal.beyond
+                .map((element) => elementName(element.docType, element.identifier, locale))
+                .join('、')}
             </p>
           ) : null}
         </div>

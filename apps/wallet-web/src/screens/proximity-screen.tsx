@@ -140,10 +140,14 @@ export function ProximityScreen({ navigate }: { navigate: (route: Route) => void
 const REFUSALS = new Set(['ERR_READER_SCOPE', 'ERR_READER_DEREGISTERED', 'ERR_READER_NOT_REGISTERED']);
 
 /** The national trust list's refusal of a reader, if any (not overridable by the holder). */
-function refusalOf(reader: ProximityRequest['reader']): { code: string; beyond?: string[] } | undefined {
+function refusalOf(
+  reader: ProximityRequest['reader'],
+): { code: string; beyond?: { docType: string; identifier: string }[] } | undefined {
   if (!reader.errorCode || !REFUSALS.has(reader.errorCode)) return undefined;
   return {
     code: reader.errorCode,
-    ...(reader.beyondRegistration && { beyond: reader.beyondRegistration.map((element) => element.identifier) }),
+    ...(reader.beyondRegistration && {
+      beyond: reader.beyondRegistration.map(({ docType, identifier }) => ({ docType, identifier })),
+    }),
   };
 }

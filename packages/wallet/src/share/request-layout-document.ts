@@ -1,7 +1,7 @@
 import { decodeBase64, type Platform, type Signer, ZzError } from '@zhengzhao/core';
 import { callIssuerJson } from '../issuer/call-issuer-json.js';
-import { IssuerRefusal } from '../issuer/issuer-refusal.js';
 import { deviceKeyProof } from '../issuer/device-key-proof.js';
+import { IssuerRefusal } from '../issuer/issuer-refusal.js';
 import type { WalletFetch } from '../wallet-types.js';
 
 /** Largest layout document accepted from an issuer (the PDF is about 70 KB). */
