@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  createStaticTrustSource,
-  decodeBase64url,
-  decodeCertificatePem,
-  decodeSessionData,
-  presentQr,
-  receiveCredentials,
-  SESSION_STATUS,
-} from '@zhengzhao/core';
+import { decodeBase64url, decodeSessionData, presentQr, receiveCredentials, SESSION_STATUS } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestRelyingParty } from '../../packages/wallet/src/present/test/relying-party.js';
 import { connectTestReader, createSignedDeviceRequest } from '../../packages/wallet/src/present/test/test-reader.js';
 import { launchChromium } from './chromium.js';
 import {
   activateCitizen,
+  demoCounterReader,
   findCitizenWithCard,
   type StartedPlatform,
   startPlatform,
@@ -117,21 +107,6 @@ describe('cross-province recognition at the counter, on the platform that `zz st
     }
   }, 120_000);
 
-  /** The demo counter's reader identity, as zz start registered it (key and certificate in the data directory). */
-  async function demoCounterReader(): Promise<TestRelyingParty> {
-    const parties = JSON.parse(readFileSync(join(platform.dir, 'demo-relying-parties.json'), 'utf8')) as {
-      rootPem: string;
-      counter: { certificateChainPem: string[]; privateKeyJwk: { d: string } };
-    };
-    const rootDer = decodeCertificatePem(parties.rootPem);
-    return {
-      signer: await platformCrypto.suite('ES256').importSigner(decodeBase64url(parties.counter.privateKeyJwk.d)),
-      chain: parties.counter.certificateChainPem.map((pem) => decodeCertificatePem(pem)),
-      rootDer,
-      trust: createStaticTrustSource({ platform: platformCrypto, roots: [rootDer] }),
-    };
-  }
-
   it('the wallet holds a Beijing (SM2) e-ID, refuses a reader asking beyond its registration, and presents within it', async () => {
     const { context, page } = await openWalletPage(browser);
     const watched = await watchContext(context);
@@ -142,7 +117,7 @@ describe('cross-province recognition at the counter, on the platform that `zz st
       await receiveCard(page, { personId: citizen.personId, cardNumber: citizen.cardNumber, ...activation });
       await page.getByTestId('id-card').getByText(citizen.fullName).first().waitFor();
 
-      const reader = await demoCounterReader();
+      const reader = await demoCounterReader(platform);
       const session = async (nameSpaces: Record<string, Record<string, boolean>>) => {
         await page.getByRole('link', { name: '出示' }).click();
         await page.getByRole('button', { name: /近场出示/ }).click();

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStaticTrustSource, decodeBase64url, decodeCertificatePem } from '@zhengzhao/core';
+import { createNodePlatform } from '@zhengzhao/crypto-node';
 import jsQRModule from 'jsqr';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningZzStart, spawnZzStart } from '../../apps/cli/test/spawn-zz-start.js';
+import type { TestRelyingParty } from '../../packages/wallet/src/present/test/relying-party.js';
 
 // jsqr is CommonJS with `exports.default`: under NodeNext the default import is the module object,
 // while other loaders hand over the function itself.
@@ -228,4 +231,23 @@ export async function watchContext(context: BrowserContext): Promise<{ csp: CspV
   for (const page of context.pages()) watch(page);
   context.on('page', watch);
   return { csp, errors };
+}
+
+/**
+ * The demo counter's reader identity as `zz start` registered it (key and certificate in the data
+ * directory), to sign ISO 18013-5 device requests from a test reader.
+ */
+export async function demoCounterReader(platform: StartedPlatform): Promise<TestRelyingParty> {
+  const crypto = createNodePlatform();
+  const parties = JSON.parse(readFileSync(join(platform.dir, 'demo-relying-parties.json'), 'utf8')) as {
+    rootPem: string;
+    counter: { certificateChainPem: string[]; privateKeyJwk: { d: string } };
+  };
+  const rootDer = decodeCertificatePem(parties.rootPem);
+  return {
+    signer: await crypto.suite('ES256').importSigner(decodeBase64url(parties.counter.privateKeyJwk.d)),
+    chain: parties.counter.certificateChainPem.map((pem) => decodeCertificatePem(pem)),
+    rootDer,
+    trust: createStaticTrustSource({ platform: crypto, roots: [rootDer] }),
+  };
 }

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createStaticTrustSource, decodeBase64url, decodeCertificatePem, decodeSessionData } from '@zhengzhao/core';
+import { decodeSessionData } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
 import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestRelyingParty } from '../../packages/wallet/src/present/test/relying-party.js';
 import { connectTestReader, createSignedDeviceRequest } from '../../packages/wallet/src/present/test/test-reader.js';
 import { launchChromium } from './chromium.js';
 import {
   activateCitizen,
+  demoCounterReader,
   findCitizenWithCard,
   type StartedPlatform,
   startPlatform,
@@ -41,20 +39,6 @@ describe('a second authority’s licence in the wallet, verified at the counter'
     await platform?.stop();
   }, 60_000);
 
-  async function frontDesk(): Promise<TestRelyingParty> {
-    const parties = JSON.parse(readFileSync(join(platform.dir, 'demo-relying-parties.json'), 'utf8')) as {
-      rootPem: string;
-      counter: { certificateChainPem: string[]; privateKeyJwk: { d: string } };
-    };
-    const rootDer = decodeCertificatePem(parties.rootPem);
-    return {
-      signer: await crypto.suite('ES256').importSigner(decodeBase64url(parties.counter.privateKeyJwk.d)),
-      chain: parties.counter.certificateChainPem.map((pem) => decodeCertificatePem(pem)),
-      rootDer,
-      trust: createStaticTrustSource({ platform: crypto, roots: [rootDer] }),
-    };
-  }
-
   it('holds the e-ID and the social security card, and presents the card to the hospital desk', async () => {
     const { context, page } = await openWalletPage(browser);
     const watched = await watchContext(context);
@@ -85,7 +69,7 @@ describe('a second authority’s licence in the wallet, verified at the counter'
       const request = await createSignedDeviceRequest(
         connection,
         { [SSCARD]: { full_name: false, social_security_number: false } },
-        await frontDesk(),
+        await demoCounterReader(platform),
         SSCARD,
       );
       connection.send(await connection.session.createSessionEstablishment(request));

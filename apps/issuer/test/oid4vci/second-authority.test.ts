@@ -19,7 +19,7 @@ import {
   postEvent,
   type TestIssuer,
 } from '../helpers/fixture.js';
-import { CLERK_TOKEN, injectFetch } from './helpers.js';
+import { activate, CLERK_TOKEN, injectFetch } from './helpers.js';
 
 /**
  * Issue 7 §1: a second kind of authority on the same issuer code — a human-resources and social
@@ -58,18 +58,7 @@ describeEachDatabase<IssuerDatabase>('a second kind of authority: the social sec
   });
 
   async function receive(configurationId: string) {
-    const code = await app.inject({
-      method: 'POST',
-      url: '/activation/codes',
-      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
-      payload: { person_id: personId },
-    });
-    const activation = await app.inject({
-      method: 'POST',
-      url: '/activation',
-      payload: { card_number: cardNumber, activation_code: code.json().activation_code },
-    });
-    const offer = activation.json() as { credential_offer_link: string; tx_code: string };
+    const offer = await activate(app, { personId, cardNumber });
     const device = await platform.suite('ES256').generateSigner();
     const received = await receiveCredentials(platform, {
       offer: offer.credential_offer_link,

@@ -22,7 +22,7 @@ import {
   type TestIssuer,
   TOKENS,
 } from '../helpers/fixture.js';
-import { CLERK_TOKEN, injectFetch, nonceFrom } from '../oid4vci/helpers.js';
+import { activate, CLERK_TOKEN, injectFetch, nonceFrom } from '../oid4vci/helpers.js';
 
 /**
  * Issue 7 §4–5 on the real issuer: the counter prints a paper credential for a person without a
@@ -175,18 +175,7 @@ describeEachDatabase<IssuerDatabase>('paper cards and layout documents on the is
   });
 
   it('gives a wallet its signed layout document for a proof of its device key, once per nonce', async () => {
-    const code = await app.inject({
-      method: 'POST',
-      url: '/activation/codes',
-      headers: { authorization: `Bearer ${CLERK_TOKEN}` },
-      payload: { person_id: personId },
-    });
-    const activation = await app.inject({
-      method: 'POST',
-      url: '/activation',
-      payload: { card_number: cardNumber, activation_code: code.json().activation_code },
-    });
-    const offer = activation.json() as { credential_offer_link: string; tx_code: string };
+    const offer = await activate(app, { personId, cardNumber });
     const device: Signer = await platform.suite('ES256').generateSigner();
     await receiveCredentials(platform, {
       offer: offer.credential_offer_link,
