@@ -233,8 +233,13 @@ describeEachDatabase<ShareDatabase>('sharing service (文件调用)', SHARE_MIGR
       expect(res.json().code).toBe('ERR_SHARE_PURPOSE_NOT_REGISTERED');
       const entries = (await holderLog(holder)).entries.map((e) => decodeAccessLogEntry(decodeBase64url(e.entry)));
       expect(entries).toEqual([
-        expect.objectContaining({ type: 'rejected', code: 'ERR_SHARE_PURPOSE_NOT_REGISTERED' }),
+        expect.objectContaining({ type: 'rejected', purpose: 'bank', code: 'ERR_SHARE_PURPOSE_NOT_REGISTERED' }),
       ]);
+      // free text an agency sends (a name, say) never reaches the log
+      await ask(holder, { purpose: '张三 开户' });
+      const latest = (await holderLog(holder)).entries.map((e) => decodeAccessLogEntry(decodeBase64url(e.entry)));
+      expect(latest[0]).toMatchObject({ type: 'rejected', purpose: '-' });
+      expect(JSON.stringify(latest)).not.toContain('张三');
     });
 
     it('elements outside the registration', async () => {
