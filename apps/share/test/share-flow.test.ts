@@ -190,6 +190,26 @@ describeEachDatabase<ShareDatabase>('sharing service (文件调用)', SHARE_MIGR
     expect(types).toEqual(expect.arrayContaining(['consent_granted', 'consent_revoked']));
   });
 
+  it('writes ahead: when the log cannot be written, the approval does not take effect and nothing is released', async () => {
+    const holder = await f.newHolder();
+    const { request_id: requestId } = (await ask(holder)).json();
+    const [request] = await pending(holder);
+    const body = await onceApproval(holder, request as never);
+    const log = f.app.share.context.log;
+    const append = log.append;
+    (log as { append: typeof append }).append = async () => {
+      throw new Error('disk full');
+    };
+    try {
+      const failed = await approve(holder, requestId, body);
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      (log as { append: typeof append }).append = append;
+    }
+    expect((await pending(holder)).map((r) => r.request_id)).toEqual([requestId]);
+    expect((await retrieve(requestId)).json().code).toBe('ERR_SHARE_NOT_CONSENTED');
+  });
+
   it('the log only grows: a consistency proof links an old signed head to the new one', async () => {
     const key = jwkToPublicKey((await f.app.inject({ method: 'GET', url: '/log/key' })).json().public_jwk);
     const logId = 'https://share.zhengzhao.test/log';

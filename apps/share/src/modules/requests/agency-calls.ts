@@ -111,9 +111,8 @@ export function createAgencyCalls(context: ShareContext) {
         );
         const base = { agency: agency.id, requestId: row.id, purpose: row.purpose, docType: row.doc_type };
         await record({ ...base, type: 'request', elements: requested, holder: logRefOf(holder.log_ref) }, holder.id);
-        if (standing) Object.assign(row, { state: 'approved', consent_id: standing.id, decided_at: now });
-        await context.db.insertInto('share_requests').values(row).execute();
         if (standing) {
+          Object.assign(row, { state: 'approved', consent_id: standing.id, decided_at: now });
           await record(
             {
               ...base,
@@ -125,6 +124,7 @@ export function createAgencyCalls(context: ShareContext) {
             holder.id,
           );
         }
+        await context.db.insertInto('share_requests').values(row).execute();
         return { request_id: row.id, state: row.state as 'pending' | 'approved', expires_at: iso(row.expires_at) };
       } catch (error) {
         return rejected(error, seen);
@@ -161,17 +161,8 @@ export function createAgencyCalls(context: ShareContext) {
         }
         const release = await findRelease(context, consent.id);
         if (!release) throw new ZzError('ERR_SHARE_NOT_CONSENTED', 'Nothing was released under this consent');
-        const claimed = await context.db
-          .updateTable('share_requests')
-          .set({ state: 'retrieved', retrieved_at: now })
-          .where('id', '=', request.id)
-          .where('state', '=', 'approved')
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw new ZzError('ERR_SHARE_ALREADY_RETRIEVED', 'Already retrieved');
-        if (consent.kind === 'once') {
-          // a one-time release is handed over once and not kept
-          await context.db.deleteFrom('share_releases').where('consent_id', '=', consent.id).execute();
-        }
+        // write-ahead: the holder's log has the retrieval before anything is handed over, so a crash
+        // can leave an entry without a release, never a release without an entry
         await record(
           {
             type: 'retrieval',
@@ -185,6 +176,17 @@ export function createAgencyCalls(context: ShareContext) {
           },
           request.holder_id,
         );
+        const claimed = await context.db
+          .updateTable('share_requests')
+          .set({ state: 'retrieved', retrieved_at: now })
+          .where('id', '=', request.id)
+          .where('state', '=', 'approved')
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw new ZzError('ERR_SHARE_ALREADY_RETRIEVED', 'Already retrieved');
+        if (consent.kind === 'once') {
+          // a one-time release is handed over once and not kept
+          await context.db.deleteFrom('share_releases').where('consent_id', '=', consent.id).execute();
+        }
         return {
           request_id: request.id,
           credential: release.credential,

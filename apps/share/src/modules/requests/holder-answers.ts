@@ -57,6 +57,13 @@ export function createHolderAnswers(context: ShareContext) {
         );
         throw error;
       }
+      // write-ahead: logged before it takes effect (an entry without an effect after a crash, never
+      // an effect without an entry)
+      const elements: string[] = JSON.parse(consent.elements);
+      if (consent.kind === 'standing') {
+        await record({ ...base, type: 'consent_granted', elements, consentId: consent.id }, holder.row.id);
+      }
+      await record({ ...base, type: 'approval', elements, consentId: consent.id }, holder.row.id);
       await context.db.transaction().execute(async (tx) => {
         await tx.insertInto('share_consents').values(consent).execute();
         await tx
@@ -73,24 +80,13 @@ export function createHolderAnswers(context: ShareContext) {
           throw new ZzError('ERR_SHARE_REQUEST_STATE', 'The request was answered meanwhile');
         }
       });
-      const elements: string[] = JSON.parse(consent.elements);
-      if (consent.kind === 'standing') {
-        await record({ ...base, type: 'consent_granted', elements, consentId: consent.id }, holder.row.id);
-      }
-      await record({ ...base, type: 'approval', elements, consentId: consent.id }, holder.row.id);
       return consentView(consent);
     },
 
     /** Holder: refuses; nothing is released. */
     async refuse(holder: AuthenticatedHolder, requestId: string): Promise<void> {
       const request = await ownRequest(holder, requestId);
-      const updated = await context.db
-        .updateTable('share_requests')
-        .set({ state: 'refused', decided_at: at().getTime() })
-        .where('id', '=', request.id)
-        .where('state', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) {
+      if (request.state !== 'pending') {
         throw new ZzError('ERR_SHARE_REQUEST_STATE', 'The request is no longer waiting for an answer');
       }
       await record(
@@ -105,6 +101,15 @@ export function createHolderAnswers(context: ShareContext) {
         },
         holder.row.id,
       );
+      const updated = await context.db
+        .updateTable('share_requests')
+        .set({ state: 'refused', decided_at: at().getTime() })
+        .where('id', '=', request.id)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) {
+        throw new ZzError('ERR_SHARE_REQUEST_STATE', 'The request was answered meanwhile');
+      }
     },
 
     async consents(holder: AuthenticatedHolder): Promise<ConsentView[]> {
@@ -119,10 +124,6 @@ export function createHolderAnswers(context: ShareContext) {
       }
       if (consent.revoked_at !== null) return consentView(consent);
       const now = at().getTime();
-      await context.db.transaction().execute(async (tx) => {
-        await tx.updateTable('share_consents').set({ revoked_at: now }).where('id', '=', consent.id).execute();
-        await tx.deleteFrom('share_releases').where('consent_id', '=', consent.id).execute();
-      });
       await record(
         {
           type: 'consent_revoked',
@@ -136,6 +137,10 @@ export function createHolderAnswers(context: ShareContext) {
         },
         holder.row.id,
       );
+      await context.db.transaction().execute(async (tx) => {
+        await tx.updateTable('share_consents').set({ revoked_at: now }).where('id', '=', consent.id).execute();
+        await tx.deleteFrom('share_releases').where('consent_id', '=', consent.id).execute();
+      });
       return consentView({ ...consent, revoked_at: now });
     },
   };
