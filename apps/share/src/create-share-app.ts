@@ -6,7 +6,9 @@ import {
   type KeyStore,
   type Logger,
   migrateToLatest,
+  type RateLimitSettings,
   registerPublicCors,
+  registerRateLimit,
 } from '@zhengzhao/server-kit';
 import type { Verifier } from '@zhengzhao/verifier';
 import type { ShareContext } from './context.js';
@@ -38,6 +40,8 @@ export interface CreateShareAppOptions {
   /** Public base URL, e.g. `https://share.zhengzhao.example`: the `aud` of every signed call. */
   readonly publicUrl: string;
   readonly requestTtlMs?: number;
+  /** Wallet registrations (`POST /holders`) per client address; default 10 a minute. */
+  readonly registrationRateLimit?: RateLimitSettings;
   /** How often the verifier re-downloads the trust list and status lists (0: never, the default). */
   readonly refreshIntervalSeconds?: number;
   readonly logger?: Logger;
@@ -94,7 +98,8 @@ export async function createShareApp(options: CreateShareAppOptions): Promise<Sh
   // the wallet (a web app on another origin) calls the holder and log routes; agencies call
   // from their back offices, so their routes stay same-origin
   registerPublicCors(app, { isPrivate: (path) => path.startsWith('/agency') || path.startsWith('/docs') });
-  registerHolderRoutes(app, context);
+  await registerRateLimit(app);
+  registerHolderRoutes(app, context, options.registrationRateLimit ?? { max: 10, windowMs: 60_000 });
   registerShareRoutes(app, context, service);
   registerAccessLogRoutes(app, context, keyInfo);
   app.decorate('share', { context, service });

@@ -6,9 +6,15 @@ import {
   type TrustSource,
   ZzError,
 } from '@zhengzhao/core';
-import { createHttpApp, type HttpApp, type Logger, registerPublicCors } from '@zhengzhao/server-kit';
+import {
+  createHttpApp,
+  type HttpApp,
+  type Logger,
+  type RateLimitSettings,
+  registerPublicCors,
+  registerRateLimit,
+} from '@zhengzhao/server-kit';
 import type { NationalTrust, TrustBundle, VerifierCacheStore } from '@zhengzhao/verifier';
-import { type RateLimitSettings, registerRateLimit } from './http/register-rate-limit.js';
 import { type ApiKey, createApiKeyAuthenticator } from './modules/auth/api-keys.js';
 import { registerLoginPageRoutes } from './modules/login-page/routes.js';
 import { registerOid4vpRoutes } from './modules/oid4vp/routes.js';

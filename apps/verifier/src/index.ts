@@ -4,6 +4,7 @@
  * government-service login page.
  */
 
+export type { RateLimitSettings } from '@zhengzhao/server-kit';
 export {
   type CreateVerifierServiceAppOptions,
   createVerifierServiceApp,
@@ -12,7 +13,6 @@ export {
   type VerifierServiceApp,
   type VerifierServices,
 } from './create-verifier-service-app.js';
-export type { RateLimitSettings } from './http/register-rate-limit.js';
 export {
   type ApiKey,
   type ApiKeyAuthenticator,

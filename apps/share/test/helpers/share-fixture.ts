@@ -24,6 +24,7 @@ import { createVerifier } from '@zhengzhao/verifier';
 import {
   AGENCY_CALL_TYP,
   CONSENT_TYP,
+  type CreateShareAppOptions,
   createShareApp,
   HOLDER_CALL_TYP,
   type ShareApp,
@@ -66,6 +67,7 @@ const jti = () => `jti-${Date.now().toString(36)}-${(jtiCounter++).toString(36)}
 export async function openShareFixture(
   database: Database<ShareDatabase>,
   logStore: MerkleNodeStore & { flush?(): void } = new MemoryMerkleNodeStore(),
+  extra: Partial<CreateShareAppOptions> = {},
 ): Promise<ShareFixture> {
   const clock = fixedClock(NOW);
   const registry = await createTestNationalRegistry({ now: clock.now() });
@@ -88,6 +90,9 @@ export async function openShareFixture(
     verifier,
     publicUrl: PUBLIC_URL,
     logger: createLogger({ name: 'share-test', level: 'silent' }),
+    // tests register many wallets from one address
+    registrationRateLimit: { max: 10_000, windowMs: 60_000 },
+    ...extra,
   });
   const seconds = () => Math.floor(clock.now().getTime() / 1000);
   const authority = registry.province('44').authority;

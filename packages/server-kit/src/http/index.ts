@@ -11,4 +11,5 @@ export {
 export { PROBLEM_SCHEMA, problemResponses } from './problem-schema.js';
 export { type ReadinessCheck, ReadinessChecks, type ReadinessResult } from './readiness.js';
 export { type PublicCorsOptions, registerPublicCors } from './register-public-cors.js';
+export { type RateLimitSettings, rateLimitConfig, registerRateLimit } from './register-rate-limit.js';
 export { registerStaticSite, type StaticSiteOptions } from './register-static-site.js';

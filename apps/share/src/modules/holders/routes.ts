@@ -1,3 +1,4 @@
+import { type RateLimitSettings, rateLimitConfig } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
 import type { ShareContext } from '../../context.js';
 import { registerHolder } from './holder-service.js';
@@ -12,11 +13,13 @@ const REGISTER_BODY_SCHEMA = {
 } as const;
 
 /** `POST /holders` `{public_jwk}`: a wallet registers for sharing and gets its share code (201). */
-export function registerHolderRoutes(app: FastifyInstance, context: ShareContext): void {
+export function registerHolderRoutes(app: FastifyInstance, context: ShareContext, rateLimit: RateLimitSettings): void {
   app.post(
     '/holders',
     {
       bodyLimit: 8 * 1024,
+      // registration is open (a wallet has no account yet): bounded per client address
+      config: { rateLimit: rateLimitConfig(rateLimit, (request) => request.ip) },
       schema: { summary: 'Register a wallet for sharing', tags: ['holder'], body: REGISTER_BODY_SCHEMA },
     },
     async (request, reply) =>

@@ -4,9 +4,8 @@ import {
   OID4VP_REQUEST_OBJECT_TYP,
   type Oid4vpResponseMode,
 } from '@zhengzhao/core';
-import { problemResponses } from '@zhengzhao/server-kit';
+import { problemResponses, type RateLimitSettings, rateLimitConfig } from '@zhengzhao/server-kit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type RateLimitSettings, rateLimitConfig } from '../../http/register-rate-limit.js';
 import {
   CREATE_SESSION_SCHEMA,
   CREATED_SESSION_SCHEMA,

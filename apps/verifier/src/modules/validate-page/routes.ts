@@ -1,6 +1,5 @@
-import { problemResponses } from '@zhengzhao/server-kit';
+import { problemResponses, type RateLimitSettings, rateLimitConfig } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
-import { type RateLimitSettings, rateLimitConfig } from '../../http/register-rate-limit.js';
 import { LOGIN_PAGE_CSP } from '../login-page/routes.js';
 import { renderValidatePage } from './render-validate-page.js';
 import { VALIDATE_PAGE_CSS, VALIDATE_PAGE_SCRIPT } from './validate-page-script.js';

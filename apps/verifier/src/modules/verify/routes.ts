@@ -1,6 +1,5 @@
-import { problemResponses } from '@zhengzhao/server-kit';
+import { problemResponses, type RateLimitSettings, rateLimitConfig } from '@zhengzhao/server-kit';
 import type { FastifyInstance } from 'fastify';
-import { type RateLimitSettings, rateLimitConfig } from '../../http/register-rate-limit.js';
 import type { ApiKeyAuthenticator } from '../auth/api-keys.js';
 import { renderReport } from './render-report.js';
 import { parseVerifyRequest, VERIFY_REQUEST_SCHEMA, VERIFY_RESPONSE_SCHEMA } from './schema.js';
