@@ -1,14 +1,15 @@
 import { decodeBase64url, decodeSessionData, presentQr, receiveCredentials, SESSION_STATUS } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestReader, createSignedDeviceRequest } from '../../packages/wallet/src/present/test/test-reader.js';
 import { launchChromium } from './chromium.js';
 import {
   activateCitizen,
+  approveAndReceive,
   demoCounterReader,
   findCitizenWithCard,
+  nationalVerifier,
   type StartedPlatform,
   startPlatform,
   watchContext,
@@ -154,22 +155,8 @@ describe('cross-province recognition at the counter, on the platform that `zz st
       const consent = page.getByTestId('request-consent');
       expect(await consent.getAttribute('data-trusted')).toBe('true');
       await consent.getByText('旅馆住宿登记、乘车及寄递实名登记、年龄核验').waitFor();
-      await page.getByTestId('approve-all').click();
-      const deadline = Date.now() + 30_000;
-      while (within.pending === 0 && Date.now() < deadline) {
-        const confirm = page.getByTestId('confirm-biometric');
-        if (await confirm.isVisible().catch(() => false)) await confirm.click();
-        await page.waitForTimeout(200);
-      }
-      const reply = decodeSessionData(await within.next(20_000));
-      const response = await within.session.cipher.decrypt(reply.data as Uint8Array);
-      const root = await (await fetch(`${platform.urls.trustRegistry}/root.pem`)).text();
-      const counter = createVerifier({
-        platform: platformCrypto,
-        trust: { nationalRoot: root, trustListUrl: `${platform.urls.trustRegistry}/trust-list` },
-        fetch: globalThis.fetch,
-      });
-      await counter.refresh();
+      const response = await approveAndReceive(page, within);
+      const counter = await nationalVerifier(platform);
       const result = await counter.verifyDeviceResponse(response, {
         sessionTranscript: within.session.sessionTranscript,
       });

@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStaticTrustSource, decodeBase64url, decodeCertificatePem } from '@zhengzhao/core';
+import { createStaticTrustSource, decodeBase64url, decodeCertificatePem, decodeSessionData } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
+import { createVerifier, type Verifier } from '@zhengzhao/verifier';
 import jsQRModule from 'jsqr';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type RunningZzStart, spawnZzStart } from '../../apps/cli/test/spawn-zz-start.js';
 import type { TestRelyingParty } from '../../packages/wallet/src/present/test/relying-party.js';
+import type { TestReader } from '../../packages/wallet/src/present/test/test-reader.js';
 
 // jsqr is CommonJS with `exports.default`: under NodeNext the default import is the module object,
 // while other loaders hand over the function itself.
@@ -250,4 +252,32 @@ export async function demoCounterReader(platform: StartedPlatform): Promise<Test
     rootDer,
     trust: createStaticTrustSource({ platform: crypto, roots: [rootDer] }),
   };
+}
+
+/**
+ * The holder approves everything asked in the wallet (confirming with the fingerprint when asked),
+ * and the test reader decrypts the DeviceResponse the wallet sent.
+ */
+export async function approveAndReceive(page: Page, connection: TestReader): Promise<Uint8Array> {
+  await page.getByTestId('approve-all').click();
+  const deadline = Date.now() + 30_000;
+  while (connection.pending === 0 && Date.now() < deadline) {
+    const confirm = page.getByTestId('confirm-biometric');
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await page.waitForTimeout(200);
+  }
+  const reply = decodeSessionData(await connection.next(20_000));
+  return connection.session.cipher.decrypt(reply.data as Uint8Array);
+}
+
+/** A counter's verifier SDK with nothing but the platform's national root and trust list, refreshed. */
+export async function nationalVerifier(platform: StartedPlatform): Promise<Verifier> {
+  const root = await (await fetch(`${platform.urls.trustRegistry}/root.pem`)).text();
+  const verifier = createVerifier({
+    platform: createNodePlatform(),
+    trust: { nationalRoot: root, trustListUrl: `${platform.urls.trustRegistry}/trust-list` },
+    fetch: globalThis.fetch,
+  });
+  await verifier.refresh();
+  return verifier;
 }

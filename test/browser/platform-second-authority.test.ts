@@ -1,14 +1,14 @@
-import { decodeSessionData } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { createVerifier } from '@zhengzhao/verifier';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectTestReader, createSignedDeviceRequest } from '../../packages/wallet/src/present/test/test-reader.js';
 import { launchChromium } from './chromium.js';
 import {
   activateCitizen,
+  approveAndReceive,
   demoCounterReader,
   findCitizenWithCard,
+  nationalVerifier,
   type StartedPlatform,
   startPlatform,
   watchContext,
@@ -74,22 +74,8 @@ describe('a second authority’s licence in the wallet, verified at the counter'
       );
       connection.send(await connection.session.createSessionEstablishment(request));
       await page.getByTestId('request-consent').waitFor({ timeout: 20_000 });
-      await page.getByTestId('approve-all').click();
-      const deadline = Date.now() + 30_000;
-      while (connection.pending === 0 && Date.now() < deadline) {
-        const confirm = page.getByTestId('confirm-biometric');
-        if (await confirm.isVisible().catch(() => false)) await confirm.click();
-        await page.waitForTimeout(200);
-      }
-      const reply = decodeSessionData(await connection.next(20_000));
-      const response = await connection.session.cipher.decrypt(reply.data as Uint8Array);
-      const root = await (await fetch(`${platform.urls.trustRegistry}/root.pem`)).text();
-      const counter = createVerifier({
-        platform: crypto,
-        trust: { nationalRoot: root, trustListUrl: `${platform.urls.trustRegistry}/trust-list` },
-        fetch: globalThis.fetch,
-      });
-      await counter.refresh();
+      const response = await approveAndReceive(page, connection);
+      const counter = await nationalVerifier(platform);
       const result = await counter.verifyDeviceResponse(response, {
         sessionTranscript: connection.session.sessionTranscript,
         expectedTypes: [SSCARD],

@@ -19,6 +19,7 @@ import {
   type IssuerApp,
   type IssuerDatabase,
   type IssuerSettings,
+  withOid4vci,
 } from '../../src/index.js';
 
 export const NOW = '2026-03-01T08:00:00Z';
@@ -125,4 +126,27 @@ export function postEvent(
 /** A device key pair for a test wallet. */
 export async function deviceKey() {
   return platform.suite('ES256').generateSigner();
+}
+
+/**
+ * An issuer app with the OpenID4VCI endpoints (clerk token `clerkToken`, ES256 device keys) on
+ * `database`, on its own fixed clock unless one is given.
+ */
+export async function openOid4vciTestIssuer(
+  database: Database<IssuerDatabase>,
+  options: { clerkToken: string; secretHashKey: string } & Partial<IssuerSettings> & { clock?: FixedClock },
+): Promise<TestIssuer> {
+  const { clerkToken, secretHashKey, clock: givenClock, ...settings } = options;
+  const clock = givenClock ?? fixedClock(NOW);
+  return openTestIssuer(database, {
+    ...settings,
+    clock,
+    extra: withOid4vci({
+      platform,
+      clock: () => clock.now(),
+      suite: 'ES256',
+      clerkTokens: [clerkToken],
+      secretHashKey,
+    }),
+  });
 }

@@ -16,13 +16,12 @@ import {
   listAuditEntries,
   listCredentials,
   listNotifications,
-  withOid4vci,
 } from '../../src/index.js';
 import { walletIdOf } from '../../src/modules/oid4vci/index.js';
 import {
   BASE_URL,
   createTestRegistry,
-  openTestIssuer,
+  openOid4vciTestIssuer,
   platform,
   postEvent,
   type TestIssuer,
@@ -45,14 +44,9 @@ describeEachDatabase<IssuerDatabase>(
     const { registry, citizens } = createTestRegistry('lost-device-tests', 2);
 
     beforeAll(async () => {
-      issuer = await openTestIssuer(t.database, {
-        extra: withOid4vci({
-          platform,
-          clock: () => issuer.clock.now(),
-          suite: 'ES256',
-          clerkTokens: [CLERK_TOKEN],
-          secretHashKey: 'lost-device-secret-hash',
-        }),
+      issuer = await openOid4vciTestIssuer(t.database, {
+        clerkToken: CLERK_TOKEN,
+        secretHashKey: 'lost-device-secret-hash',
       });
       app = issuer.app;
       const event = await registry.importCitizen(citizens[0] as (typeof citizens)[number]);

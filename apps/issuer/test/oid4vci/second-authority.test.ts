@@ -10,11 +10,11 @@ import {
 import { describeEachDatabase } from '@zhengzhao/server-kit/testing';
 import { createTestNationalRegistry } from '@zhengzhao/test-kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ISSUER_MIGRATIONS, type IssuerApp, type IssuerDatabase, withOid4vci } from '../../src/index.js';
+import { ISSUER_MIGRATIONS, type IssuerApp, type IssuerDatabase } from '../../src/index.js';
 import {
   BASE_URL,
   createTestRegistry,
-  openTestIssuer,
+  openOid4vciTestIssuer,
   platform,
   postEvent,
   type TestIssuer,
@@ -36,16 +36,11 @@ describeEachDatabase<IssuerDatabase>('a second kind of authority: the social sec
   let cardNumber = '';
 
   beforeAll(async () => {
-    issuer = await openTestIssuer(t.database, {
+    issuer = await openOid4vciTestIssuer(t.database, {
+      clerkToken: CLERK_TOKEN,
+      secretHashKey: 'sscard-secret-hash',
       credentialType: SOCIAL_SECURITY_CARD_TYPE_ID,
       authorityName: { 'zh-CN': '广东省人力资源和社会保障厅', en: 'Guangdong Human Resources and Social Security' },
-      extra: withOid4vci({
-        platform,
-        clock: () => issuer.clock.now(),
-        suite: 'ES256',
-        clerkTokens: [CLERK_TOKEN],
-        secretHashKey: 'sscard-secret-hash',
-      }),
     });
     app = issuer.app;
     const event = await registry.importCitizen(citizens[0] as (typeof citizens)[number]);

@@ -11,12 +11,12 @@ import {
 import { validateLayoutDocument } from '@zhengzhao/layout';
 import { describeEachDatabase } from '@zhengzhao/server-kit/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ISSUER_MIGRATIONS, type IssuerApp, type IssuerDatabase, withOid4vci } from '../../src/index.js';
+import { ISSUER_MIGRATIONS, type IssuerApp, type IssuerDatabase } from '../../src/index.js';
 import { walletIdOf } from '../../src/modules/oid4vci/index.js';
 import {
   BASE_URL,
   createTestRegistry,
-  openTestIssuer,
+  openOid4vciTestIssuer,
   platform,
   postEvent,
   type TestIssuer,
@@ -39,15 +39,10 @@ describeEachDatabase<IssuerDatabase>('paper cards and layout documents on the is
   const { registry, citizens } = createTestRegistry('paper-card-tests', 3, undefined, 'generated');
 
   beforeAll(async () => {
-    issuer = await openTestIssuer(t.database, {
+    issuer = await openOid4vciTestIssuer(t.database, {
+      clerkToken: CLERK_TOKEN,
+      secretHashKey: 'paper-card-secret-hash',
       authorityName: { 'zh-CN': '广东省公安厅', en: 'Guangdong Public Security' },
-      extra: withOid4vci({
-        platform,
-        clock: () => issuer.clock.now(),
-        suite: 'ES256',
-        clerkTokens: [CLERK_TOKEN],
-        secretHashKey: 'paper-card-secret-hash',
-      }),
     });
     app = issuer.app;
     const event = await registry.importCitizen(citizens[0] as (typeof citizens)[number]);
