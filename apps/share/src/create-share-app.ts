@@ -40,6 +40,8 @@ export interface CreateShareAppOptions {
   /** Public base URL, e.g. `https://share.zhengzhao.example`: the `aud` of every signed call. */
   readonly publicUrl: string;
   readonly requestTtlMs?: number;
+  /** Agency calls (requests and retrievals) per client address; default 600 a minute. */
+  readonly agencyRateLimit?: RateLimitSettings;
   /** Wallet registrations (`POST /holders`) per client address; default 10 a minute. */
   readonly registrationRateLimit?: RateLimitSettings;
   /** How often the verifier re-downloads the trust list and status lists (0: never, the default). */
@@ -100,7 +102,7 @@ export async function createShareApp(options: CreateShareAppOptions): Promise<Sh
   registerPublicCors(app, { isPrivate: (path) => path.startsWith('/agency') || path.startsWith('/docs') });
   await registerRateLimit(app);
   registerHolderRoutes(app, context, options.registrationRateLimit ?? { max: 10, windowMs: 60_000 });
-  registerShareRoutes(app, context, service);
+  registerShareRoutes(app, context, service, options.agencyRateLimit ?? { max: 600, windowMs: 60_000 });
   registerAccessLogRoutes(app, context, keyInfo);
   app.decorate('share', { context, service });
   const refreshMs = (options.refreshIntervalSeconds ?? 0) * 1000;

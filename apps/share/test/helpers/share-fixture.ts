@@ -92,6 +92,7 @@ export async function openShareFixture(
     logger: createLogger({ name: 'share-test', level: 'silent' }),
     // tests register many wallets from one address
     registrationRateLimit: { max: 10_000, windowMs: 60_000 },
+    agencyRateLimit: { max: 100_000, windowMs: 60_000 },
     ...extra,
   });
   const seconds = () => Math.floor(clock.now().getTime() / 1000);

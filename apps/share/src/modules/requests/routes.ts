@@ -1,4 +1,4 @@
-import { problemResponses } from '@zhengzhao/server-kit';
+import { problemResponses, type RateLimitSettings, rateLimitConfig } from '@zhengzhao/server-kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ShareContext } from '../../context.js';
 import { authenticateHolder } from '../holders/holder-service.js';
@@ -63,11 +63,19 @@ export function holderOf(context: ShareContext, request: FastifyRequest) {
  * - `GET /holder/requests`, `POST /holder/requests/:id/approve|refuse`, `GET /holder/consents`,
  *   `POST /holder/consents/:id/revoke`: the holder's side, each call signed by the holder key.
  */
-export function registerShareRoutes(app: FastifyInstance, context: ShareContext, service: ShareService): void {
+export function registerShareRoutes(
+  app: FastifyInstance,
+  context: ShareContext,
+  service: ShareService,
+  agencyRateLimit: RateLimitSettings,
+): void {
+  // every refused agency call is logged: bounded per client address, so the log cannot be flooded
+  const agencyLimit = rateLimitConfig(agencyRateLimit, (request) => request.ip);
   app.post(
     '/agency/requests',
     {
       bodyLimit: 128 * 1024,
+      config: { rateLimit: agencyLimit },
       schema: {
         summary: 'Ask for a holder’s licence for the registered purpose',
         tags: ['agency'],
@@ -84,6 +92,7 @@ export function registerShareRoutes(app: FastifyInstance, context: ShareContext,
     '/agency/retrievals',
     {
       bodyLimit: 128 * 1024,
+      config: { rateLimit: agencyLimit },
       schema: {
         summary: 'Retrieve what the holder released for a request',
         tags: ['agency'],
