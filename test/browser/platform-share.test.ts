@@ -6,6 +6,7 @@ import {
   decodeCertificatePem,
   encodeBase64url,
   encodeX5c,
+  SHARE_AGENCY_CALL_TYP,
   signJwsCompact,
 } from '@zhengzhao/core';
 import { createNodePlatform } from '@zhengzhao/crypto-node';
@@ -58,7 +59,7 @@ describe('document sharing (文件调用) with consent and a checked access log,
     const call = async (path: string, payload: Record<string, unknown>) => {
       const request = await signJwsCompact(
         signer,
-        { typ: 'zz-share-request+jwt', x5c: encodeX5c(chain) },
+        { typ: SHARE_AGENCY_CALL_TYP, x5c: encodeX5c(chain) },
         {
           aud: platform.urls.share,
           iat: Math.floor(Date.now() / 1000),

@@ -1,52 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { claimsFromJson, issueCatalogCredential, presentQr } from '@zhengzhao/core';
-import { createNodePlatform } from '@zhengzhao/crypto-node';
-import { renderLayoutDocument, signLayoutDocument } from '@zhengzhao/layout';
-import { createTestAuthority, syntheticResidentJson } from '@zhengzhao/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLayoutFixture, NOW as FIXTURE_NOW } from '../../../packages/layout/test/layout-fixture.js';
 import { runZzAsync } from './run-zz.js';
 
-const NOW = '2026-06-01T08:00:00Z';
-const TYPE = 'cn.gov.eid.1';
 const dir = mkdtempSync(join(tmpdir(), 'zz-validate-'));
 const file = (name: string) => join(dir, name);
+const NOW = FIXTURE_NOW.toISOString();
 let signed: Uint8Array;
 
 beforeAll(async () => {
-  const platform = createNodePlatform();
-  const now = new Date(NOW);
-  const authority = await createTestAuthority({ platform, suite: 'ES256', now });
-  const claims = claimsFromJson(TYPE, syntheticResidentJson());
-  const device = await platform.suite('ES256').generateSigner();
-  const compact = await issueCatalogCredential(platform, {
-    format: 'qr',
-    purpose: 'hotel',
-    signer: authority.documentSigner.signer,
-    certificateChain: authority.chain,
-    kid: authority.kid,
-    typeId: TYPE,
-    claims,
-    deviceKey: device.publicKey,
-    issuedAt: now,
-    expiresAt: new Date(now.getTime() + 30 * 86_400_000),
-  });
-  const credential = await presentQr(platform, { credential: compact as Uint8Array, deviceSigner: device, now });
-  const pdf = await renderLayoutDocument({
-    typeId: TYPE,
-    claims,
-    credential,
-    issuerName: '广东省公安厅',
-    documentNumber: 'GD-2026-000042',
-    issuedAt: now,
-    now,
-  });
-  signed = await signLayoutDocument(
-    pdf,
-    { signer: authority.documentSigner.signer, certificateChain: authority.chain },
-    { platform, now },
-  );
+  // the layout package's own fixture: a ZZ1 credential of the synthetic resident, laid out and signed
+  const fixture = await createLayoutFixture('ES256');
+  const { authority, credential } = fixture;
+  signed = fixture.signed;
   // an authority directory as `zz keys init` writes it: the root, and the DS that ZZ1 kids name
   mkdirSync(file('authority'));
   writeFileSync(file('authority/root.cert.pem'), authority.root.pem);

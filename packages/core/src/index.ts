@@ -91,6 +91,14 @@ export { isSuiteId, SUITE_IDS, SUITES, suiteByCoseAlg, suiteByJoseAlg } from './
 export * from './qr/index.js';
 export * from './sd-jwt/index.js';
 export * from './session/index.js';
+// the sharing service's wire contract
+export {
+  SHARE_AGENCY_CALL_TYP,
+  SHARE_CONSENT_TYP,
+  SHARE_HOLDER_CALL_TYP,
+  type ShareConsentView,
+  type ShareRequestView,
+} from './share/share-api.js';
 export * from './status-list/index.js';
 export * from './transparency/index.js';
 export { checkSignedBeforeRevocation } from './trust/check-signed-before-revocation.js';

@@ -5,6 +5,8 @@ import {
   parseJson,
   presentSdJwtVc,
   publicKeyToJwk,
+  SHARE_CONSENT_TYP,
+  SHARE_HOLDER_CALL_TYP,
   signJwsCompact,
   utf8Decode,
   utf8Encode,
@@ -17,9 +19,6 @@ import { type CheckedAccessLog, checkAccessLog, type HolderLogResponse } from '.
 import { requestLayoutDocument } from './request-layout-document.js';
 import type { ShareConsent, ShareRegistration, ShareRequest } from './share-types.js';
 
-/** JWS `typ`s the sharing service expects (apps/share). */
-const HOLDER_CALL_TYP = 'zz-share-holder+jwt';
-const CONSENT_TYP = 'zz-share-consent+jwt';
 const TIMEOUT_MS = 15_000;
 
 export interface ShareClientOptions {
@@ -80,7 +79,7 @@ export function createShareClient(options: ShareClientOptions) {
     const signer = await wallet.deviceSigner();
     const token = await signJwsCompact(
       signer,
-      { typ: HOLDER_CALL_TYP },
+      { typ: SHARE_HOLDER_CALL_TYP },
       {
         sub: holderId,
         aud: shareUrl,
@@ -148,7 +147,7 @@ export function createShareClient(options: ShareClientOptions) {
       const signer = await wallet.deviceSigner();
       const consent = await signJwsCompact(
         signer,
-        { typ: CONSENT_TYP },
+        { typ: SHARE_CONSENT_TYP },
         {
           request_id: request.request_id,
           agency: request.agency.id,

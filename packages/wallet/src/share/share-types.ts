@@ -1,28 +1,8 @@
-import type { LocalizedText } from '@zhengzhao/core';
+import type { ShareConsentView, ShareRequestView } from '@zhengzhao/core';
 
-/** A request an agency made, as the wallet shows it to the holder. */
-export interface ShareRequest {
-  readonly request_id: string;
-  readonly agency: { readonly id: string; readonly name: LocalizedText };
-  readonly purpose: { readonly id: string; readonly text: LocalizedText };
-  readonly doc_type: string;
-  readonly elements: readonly string[];
-  readonly nonce: string;
-  readonly created_at: string;
-  readonly expires_at: string;
-}
-
-export interface ShareConsent {
-  readonly consent_id: string;
-  readonly agency: string;
-  readonly purpose: string;
-  readonly doc_type: string;
-  readonly elements: readonly string[];
-  readonly kind: 'once' | 'standing';
-  readonly granted_at: string;
-  readonly expires_at: string;
-  readonly revoked_at?: string;
-}
+/** A request an agency made, as the wallet shows it to the holder (the wire contract in core). */
+export type ShareRequest = ShareRequestView;
+export type ShareConsent = ShareConsentView;
 
 /** What the wallet keeps about its registration with one sharing service (not secret). */
 export interface ShareRegistration {

@@ -1,10 +1,17 @@
-import { type DecodedJws, decodeX5c, type RegisteredRelyingParty, verifyJws, ZzError } from '@zhengzhao/core';
+import {
+  type DecodedJws,
+  decodeX5c,
+  type RegisteredRelyingParty,
+  SHARE_AGENCY_CALL_TYP,
+  verifyJws,
+  ZzError,
+} from '@zhengzhao/core';
 import type { ShareContext } from '../../context.js';
 import { readSignedToken, type SignedTokenClaims } from '../../http/signed-token.js';
 import { useTokenOnce } from '../../http/used-tokens.js';
 
 /** JWS `typ` of an agency's signed call (a request for a licence, or a retrieval). */
-export const AGENCY_CALL_TYP = 'zz-share-request+jwt';
+export const AGENCY_CALL_TYP = SHARE_AGENCY_CALL_TYP;
 
 export interface AuthenticatedAgencyCall {
   readonly agency: RegisteredRelyingParty;

@@ -5,6 +5,7 @@ import {
   jwkToPublicKey,
   type PublicKey,
   publicKeyToJwk,
+  SHARE_HOLDER_CALL_TYP,
   verifyJws,
   ZzError,
 } from '@zhengzhao/core';
@@ -14,7 +15,7 @@ import { useTokenOnce } from '../../http/used-tokens.js';
 import { findHolderById, type HolderRow, insertHolder } from './holder-repository.js';
 
 /** JWS `typ` of a holder's signed call (`Authorization: ZZ-Holder <jws>`). */
-export const HOLDER_CALL_TYP = 'zz-share-holder+jwt';
+export const HOLDER_CALL_TYP = SHARE_HOLDER_CALL_TYP;
 const AUTH_SCHEME = 'ZZ-Holder ';
 
 export interface RegisteredHolder {

@@ -1,10 +1,10 @@
-import { decodeJwsCompact, verifyJws, ZzError } from '@zhengzhao/core';
+import { decodeJwsCompact, SHARE_CONSENT_TYP, verifyJws, ZzError } from '@zhengzhao/core';
 import { newShareId, type ShareContext } from '../../context.js';
 import type { AuthenticatedHolder } from '../holders/holder-service.js';
 import type { ConsentRow, RequestRow } from './request-repository.js';
 
 /** JWS `typ` of a holder's consent. */
-export const CONSENT_TYP = 'zz-share-consent+jwt';
+export const CONSENT_TYP = SHARE_CONSENT_TYP;
 /** Longest standing consent: one year. */
 export const MAX_STANDING_CONSENT_MS = 366 * 24 * 3600 * 1000;
 

@@ -1,29 +1,9 @@
-import type { LocalizedText } from '@zhengzhao/core';
+import type { ShareConsentView, ShareRequestView } from '@zhengzhao/core';
 import type { ConsentRow, RequestRow } from './request-repository.js';
 
-/** A request as the holder's wallet shows it. */
-export interface HolderRequestView {
-  readonly request_id: string;
-  readonly agency: { readonly id: string; readonly name: LocalizedText };
-  readonly purpose: { readonly id: string; readonly text: LocalizedText };
-  readonly doc_type: string;
-  readonly elements: readonly string[];
-  readonly nonce: string;
-  readonly created_at: string;
-  readonly expires_at: string;
-}
-
-export interface ConsentView {
-  readonly consent_id: string;
-  readonly agency: string;
-  readonly purpose: string;
-  readonly doc_type: string;
-  readonly elements: readonly string[];
-  readonly kind: 'once' | 'standing';
-  readonly granted_at: string;
-  readonly expires_at: string;
-  readonly revoked_at?: string;
-}
+/** A request as the holder's wallet shows it (the wire contract in core). */
+export type HolderRequestView = ShareRequestView;
+export type ConsentView = ShareConsentView;
 
 /** What an agency retrieves under consent. */
 export interface Retrieval {
