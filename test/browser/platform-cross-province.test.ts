@@ -33,7 +33,7 @@ describe('cross-province recognition at the counter, on the platform that `zz st
   beforeAll(async () => {
     platform = await startPlatform(10); // the first start builds the web apps
     browser = await launchChromium();
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);

@@ -43,7 +43,9 @@ export interface StartedPlatform {
 
 export async function startPlatform(population: number): Promise<StartedPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'zz-platform-'));
-  const running = await spawnZzStart(dir, population, 170_000);
+  // generous: each platform test builds the two web apps in its own data directory, and several
+  // run at once on a loaded two-core CI machine
+  const running = await spawnZzStart(dir, population, 360_000);
   const stop = async () => {
     const code = await running.stop();
     rmSync(dir, { recursive: true, force: true });

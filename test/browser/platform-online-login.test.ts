@@ -45,7 +45,7 @@ describe('online login with the wallet on the platform that `zz start` runs', ()
     browser = await launchChromium();
     ({ context, page } = await openWalletPage(browser));
     watched = await watchContext(context);
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);

@@ -32,7 +32,7 @@ describe('a second authority’s licence in the wallet, verified at the counter'
   beforeAll(async () => {
     platform = await startPlatform(10);
     browser = await launchChromium();
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);

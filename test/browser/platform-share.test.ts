@@ -42,7 +42,7 @@ describe('document sharing (文件调用) with consent and a checked access log,
   beforeAll(async () => {
     platform = await startPlatform(10);
     browser = await launchChromium();
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
