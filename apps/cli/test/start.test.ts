@@ -10,8 +10,8 @@ describe('zz start (npm start): the whole platform in one process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zz-start-'));
   let platform: RunningZzStart;
   beforeAll(async () => {
-    platform = await spawnZzStart(dir, 10);
-  }, 180_000);
+    platform = await spawnZzStart(dir, 10, 360_000);
+  }, 420_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints one line per service with its URL', () => {
